@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * How a program ended. {@code stdout} is empty when stdout went to a listener; {@code stderrTail}
- * keeps the last lines only, which is where ffmpeg says what went wrong.
+ * keeps the last lines only (as many as {@link ProcessSpec#stderrLinesKept()}), which is where
+ * ffmpeg says what went wrong.
  */
 public record ProcessResult(
         List<String> command,

@@ -24,7 +24,6 @@ import java.util.function.Consumer;
  * children when it runs too long or goes quiet. Thread-safe; {@link #cancelAll()} is for shutdown.
  */
 public final class RealProcessRunner implements ProcessRunner {
-    private static final int STDERR_TAIL_LINES = 40;
     private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
@@ -47,7 +46,7 @@ public final class RealProcessRunner implements ProcessRunner {
                 lastActivity.set(System.nanoTime());
                 synchronized (stderrTail) {
                     stderrTail.addLast(line);
-                    if (stderrTail.size() > STDERR_TAIL_LINES) stderrTail.removeFirst();
+                    if (stderrTail.size() > spec.stderrLinesKept()) stderrTail.removeFirst();
                 }
             });
             ProcessResult.Ending ending = watch(process, spec, started, lastActivity);
@@ -117,7 +116,9 @@ public final class RealProcessRunner implements ProcessRunner {
     }
 
     private static Thread drain(InputStream stream, Consumer<String> lines) {
+        java.util.Map<String, String> mdc = org.slf4j.MDC.getCopyOfContextMap(); // log lines from listeners keep the job's identity
         Thread t = new Thread(() -> {
+            if (mdc != null) org.slf4j.MDC.setContextMap(mdc);
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {

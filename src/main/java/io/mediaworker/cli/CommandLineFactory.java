@@ -1,0 +1,53 @@
+package io.mediaworker.cli;
+
+import io.mediaworker.log.LogSetup;
+import io.mediaworker.model.ExitCode;
+import io.mediaworker.model.WorkerException;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Builds the {@link CommandLine} for {@code main} and for tests alike: output streams, logging set
+ * up from the global options before any command runs, and every failure mapped to its exit code
+ * with one line on stderr.
+ */
+public final class CommandLineFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandLineFactory.class);
+
+    private CommandLineFactory() {}
+
+    public static CommandLine create(PrintWriter out, PrintWriter err, StageContextFactory contexts) {
+        RootCommand root = new RootCommand();
+        root.useContexts(contexts);
+        CommandLine cl = new CommandLine(root)
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(parsed -> {
+                    RootCommand r = parsed.commandSpec().root().commandLine().getCommand();
+                    LogSetup.configure(r.logFormat, r.verbose);
+                    LogSetup.identifyJob(System.getenv());
+                    return new CommandLine.RunLast().execute(parsed);
+                })
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    commandLine.getErr().println("media-worker: " + oneLine(e));
+                    commandLine.getErr().flush();
+                    if (e instanceof WorkerException w) {
+                        LOG.debug("stage failed", e);
+                        return w.exitCode().code();
+                    }
+                    LOG.error("internal error", e);
+                    return ExitCode.INTERNAL.code();
+                });
+        cl.setExitCodeExceptionMapper(e -> e instanceof WorkerException w ? w.exitCode().code() : ExitCode.INTERNAL.code());
+        return cl;
+    }
+
+    static String oneLine(Throwable e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String prefix = e instanceof WorkerException ? "error: " : "internal error: " + e.getClass().getSimpleName() + ": ";
+        return prefix + msg.replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,34 @@
+package io.mediaworker.cli;
+
+import io.mediaworker.log.LogSetup;
+import io.mediaworker.model.AssetId;
+import io.mediaworker.stage.DeliverStage;
+import io.mediaworker.transfer.LocalFolderDestination;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "deliver", mixinStandardHelpOptions = true,
+        description = {"Copies output/<assetId>/ to DEST/<assetId>/ (each file under a temporary name, then renamed),",
+                "verifies every rendition's SHA-256 read back from DEST, and records the delivery in the manifest."},
+        footerHeading = "%nExit codes:%n", footer = ExitCodes.TABLE)
+final class DeliverCommand implements Callable<Integer> {
+    @ParentCommand RootCommand root;
+
+    @Parameters(paramLabel = "ASSET_ID", description = "The asset to deliver (it must have passed QC).")
+    String assetId;
+
+    @Option(names = "--to", required = true, paramLabel = "DEST", defaultValue = "${env:DELIVER_TO}",
+            description = "Destination folder (env DELIVER_TO).")
+    Path to;
+
+    @Override
+    public Integer call() {
+        LogSetup.stage("deliver", assetId);
+        new DeliverStage(Commands.context(root)).run(new DeliverStage.Request(AssetId.of(assetId), new LocalFolderDestination(to)));
+        return 0;
+    }
+}

@@ -1,0 +1,34 @@
+package io.mediaworker.cli;
+
+import io.mediaworker.log.LogSetup;
+import io.mediaworker.model.AssetId;
+import io.mediaworker.stage.QcStage;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "qc", mixinStandardHelpOptions = true,
+        description = {"Checks every rendition in transcode/<assetId>/: a full decode, codec, profile, size, frame rate,",
+                "duration against the source, audio, faststart, keyframes on the planned grid and aligned across rungs.",
+                "Writes qc.json. Pass: renditions move to output/<assetId>/. Fail: to failed/<assetId>/ with reason.json (exit 5)."},
+        footerHeading = "%nExit codes:%n", footer = ExitCodes.TABLE)
+final class QcCommand implements Callable<Integer> {
+    @ParentCommand RootCommand root;
+
+    @Parameters(paramLabel = "ASSET_ID", description = "The asset to check.")
+    String assetId;
+
+    @Option(names = "--duration-tolerance", paramLabel = "SECONDS", defaultValue = "${env:QC_DURATION_TOLERANCE:-0.5}",
+            description = "Allowed difference between rendition and source duration, or 1% of the source's, whichever is larger "
+                    + "(env QC_DURATION_TOLERANCE, default ${DEFAULT-VALUE}).")
+    double durationTolerance;
+
+    @Override
+    public Integer call() {
+        LogSetup.stage("qc", assetId);
+        new QcStage(Commands.context(root)).run(new QcStage.Request(AssetId.of(assetId), durationTolerance));
+        return 0;
+    }
+}

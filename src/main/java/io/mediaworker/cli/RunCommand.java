@@ -1,0 +1,63 @@
+package io.mediaworker.cli;
+
+import io.mediaworker.log.LogSetup;
+import io.mediaworker.model.AssetId;
+import io.mediaworker.stage.DeliverStage;
+import io.mediaworker.stage.IngestStage;
+import io.mediaworker.stage.QcStage;
+import io.mediaworker.stage.StageContext;
+import io.mediaworker.stage.TranscodeStage;
+import io.mediaworker.transfer.LocalFileSource;
+import io.mediaworker.transfer.LocalFolderDestination;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs ingest, transcode, qc and deliver for one source in this process (local use, demos, CI",
+                "smoke runs). Prints the asset id; exits with the first failing stage's code."},
+        footerHeading = "%nExit codes:%n", footer = ExitCodes.TABLE)
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand RootCommand root;
+
+    @Parameters(paramLabel = "SOURCE", description = "The source media file.")
+    Path source;
+
+    @Option(names = "--to", required = true, paramLabel = "DEST", defaultValue = "${env:DELIVER_TO}",
+            description = "Destination folder (env DELIVER_TO).")
+    Path to;
+
+    @Option(names = "--asset-id", paramLabel = "ID", defaultValue = "${env:ASSET_ID}",
+            description = "Use this asset id (env ASSET_ID) instead of one derived from the SHA-256.")
+    String assetId;
+
+    @Option(names = "--profile", paramLabel = "FILE", defaultValue = "${env:MEDIA_PROFILE}",
+            description = "A ladder profile (JSON) instead of the built-in ladder (env MEDIA_PROFILE).")
+    Path profile;
+
+    @Option(names = "--duration-tolerance", paramLabel = "SECONDS", defaultValue = "${env:QC_DURATION_TOLERANCE:-0.5}",
+            description = "QC duration tolerance (env QC_DURATION_TOLERANCE, default ${DEFAULT-VALUE}).")
+    double durationTolerance;
+
+    @Override
+    public Integer call() {
+        StageContext ctx = Commands.context(root);
+        LogSetup.stage("ingest", assetId);
+        AssetId id = new IngestStage(ctx).run(new IngestStage.Request(new LocalFileSource(source),
+                Optional.ofNullable(assetId).map(AssetId::of))).assetId();
+        // The id goes out first, so a caller knows which asset a later failure belongs to.
+        root.spec.commandLine().getOut().println(id);
+        root.spec.commandLine().getOut().flush();
+        LogSetup.stage("transcode", id.value());
+        new TranscodeStage(ctx).run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false));
+        LogSetup.stage("qc", id.value());
+        new QcStage(ctx).run(new QcStage.Request(id, durationTolerance));
+        LogSetup.stage("deliver", id.value());
+        new DeliverStage(ctx).run(new DeliverStage.Request(id, new LocalFolderDestination(to)));
+        return 0;
+    }
+}

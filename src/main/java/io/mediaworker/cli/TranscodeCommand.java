@@ -1,0 +1,56 @@
+package io.mediaworker.cli;
+
+import io.mediaworker.log.LogSetup;
+import io.mediaworker.model.AssetId;
+import io.mediaworker.plan.Rendition;
+import io.mediaworker.plan.TranscodePlan;
+import io.mediaworker.stage.TranscodeStage;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "transcode", mixinStandardHelpOptions = true,
+        description = {"Makes the H.264/AAC MP4 ladder of an ingested asset in one ffmpeg run (the source is decoded",
+                "once) and publishes transcode/<assetId>/: the renditions, plan.json and the manifest.",
+                "--dry-run prints the plan and the exact ffmpeg command without running it."},
+        footerHeading = "%nExit codes:%n", footer = ExitCodes.TABLE)
+final class TranscodeCommand implements Callable<Integer> {
+    @ParentCommand RootCommand root;
+
+    @Parameters(paramLabel = "ASSET_ID", description = "The asset to transcode (as printed by ingest).")
+    String assetId;
+
+    @Option(names = "--profile", paramLabel = "FILE", defaultValue = "${env:MEDIA_PROFILE}",
+            description = "A ladder profile (JSON) to use instead of the built-in ladder (env MEDIA_PROFILE).")
+    Path profile;
+
+    @Option(names = "--dry-run", description = "Print the plan and the ffmpeg command; run nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        LogSetup.stage("transcode", assetId);
+        TranscodeStage.Result result = new TranscodeStage(Commands.context(root))
+                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun));
+        if (dryRun) print(result.plan(), root.spec.commandLine().getOut());
+        return 0;
+    }
+
+    static void print(TranscodePlan plan, PrintWriter out) {
+        out.printf("encoder: %s (%s)%n", plan.encoder(), plan.encoderReason());
+        out.printf("frame rate: %s, keyframes every %s s (%d frames)%n", plan.ladder().frameRate(),
+                plan.ladder().keyframeIntervalSeconds(), plan.ladder().gopFrames());
+        for (Rendition r : plan.ladder().renditions()) {
+            out.printf("  %-6s %-10s %5d kbps (peak %d, buffer %d) %s%n", r.name(), r.size(), r.videoKbps(), r.maxKbps(),
+                    r.bufferKbps(), r.fileName());
+        }
+        for (String note : plan.filterGraphNotes()) out.println("note: " + note);
+        out.println(plan.commandLine());
+        out.flush();
+    }
+}

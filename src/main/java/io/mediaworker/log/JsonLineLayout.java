@@ -1,0 +1,36 @@
+package io.mediaworker.log;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.LayoutBase;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One JSON object per line for CloudWatch Logs: time, level, logger, message, every MDC field
+ * (asset id, stage, attempt, Batch job id) and the stack trace when there is one.
+ */
+public final class JsonLineLayout extends LayoutBase<ILoggingEvent> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String doLayout(ILoggingEvent event) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.ofEpochMilli(event.getTimeStamp()).toString());
+        line.put("level", event.getLevel().toString());
+        line.put("logger", event.getLoggerName());
+        line.put("message", event.getFormattedMessage());
+        line.putAll(event.getMDCPropertyMap());
+        IThrowableProxy error = event.getThrowableProxy();
+        if (error != null) line.put("error", ThrowableProxyUtil.asString(error));
+        try {
+            return JSON.writeValueAsString(line) + "\n";
+        } catch (JsonProcessingException e) {
+            return "{\"level\":\"ERROR\",\"message\":\"unloggable event\"}\n";
+        }
+    }
+}

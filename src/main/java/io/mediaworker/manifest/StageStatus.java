@@ -1,0 +1,3 @@
+package io.mediaworker.manifest;
+
+public enum StageStatus { RUNNING, SUCCEEDED, FAILED, INTERRUPTED }

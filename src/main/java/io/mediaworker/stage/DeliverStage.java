@@ -1,0 +1,81 @@
+package io.mediaworker.stage;
+
+import io.mediaworker.content.ContentTree;
+import io.mediaworker.manifest.DeliveryFacts;
+import io.mediaworker.manifest.FileRecord;
+import io.mediaworker.manifest.Manifest;
+import io.mediaworker.manifest.StageRecord;
+import io.mediaworker.manifest.StageStatus;
+import io.mediaworker.model.AssetId;
+import io.mediaworker.model.TransientException;
+import io.mediaworker.model.UsageException;
+import io.mediaworker.transfer.Destination;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers {@code output/<assetId>/} (renditions, {@code qc.json}, {@code plan.json}) to a
+ * destination, checks each delivered rendition's SHA-256 read back from the destination against
+ * the one recorded when it was made, then records the delivery in the manifest, which goes last.
+ */
+public final class DeliverStage {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliverStage.class);
+
+    public record Request(AssetId assetId, Destination destination) {}
+
+    public record Result(AssetId assetId, List<FileRecord> delivered) {}
+
+    private final StageContext ctx;
+
+    public DeliverStage(StageContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public Result run(Request request) {
+        ContentTree tree = ctx.tree().prepare();
+        AssetId id = request.assetId();
+        Path outputDir = tree.dir(ContentTree.Area.OUTPUT, id);
+        Manifest manifest = ManifestStore.read(outputDir).filter(m -> m.qc().isPresent())
+                .orElseThrow(() -> new UsageException("asset " + id + " has not passed QC: no " + outputDir.resolve(Manifest.FILE_NAME)));
+        Instant started = ctx.clock().instant();
+        List<FileRecord> renditions = manifest.qc().get().outputs();
+        List<Path> files = new ArrayList<>();
+        for (FileRecord r : renditions) files.add(tree.root().resolve(r.path()));
+        files.add(outputDir.resolve(TranscodeStage.PLAN_FILE));
+        files.add(outputDir.resolve(QcStage.REPORT_FILE));
+
+        List<FileRecord> delivered = request.destination().deliver(id, files);
+        verify(renditions, delivered);
+
+        StageRecord<DeliveryFacts> record = new StageRecord<>(StageStatus.SUCCEEDED, started, ctx.clock().instant(),
+                ctx.attempt(), ctx.host(), ctx.toolVersions(), renditions, delivered, Optional.empty(),
+                new DeliveryFacts(request.destination().describe(), delivered));
+        Manifest updated = manifest.withDeliver(record);
+        ManifestStore.write(outputDir, updated, tree.work());
+        request.destination().deliver(id, List.of(outputDir.resolve(Manifest.FILE_NAME)));
+        LOG.info("delivered {} files of {} to {}", delivered.size(), id, request.destination().describe());
+        return new Result(id, delivered);
+    }
+
+    /** Each rendition read back from the destination must hash as it did when transcode wrote it. */
+    private static void verify(List<FileRecord> expected, List<FileRecord> delivered) {
+        Map<String, FileRecord> byName = delivered.stream()
+                .collect(Collectors.toMap(f -> Path.of(f.path()).getFileName().toString(), Function.identity(), (a, b) -> b));
+        for (FileRecord e : expected) {
+            String name = Path.of(e.path()).getFileName().toString();
+            FileRecord d = byName.get(name);
+            if (d == null || !d.sha256().equals(e.sha256()) || d.size() != e.size()) {
+                throw new TransientException("delivered " + name + " does not match: expected sha256 " + e.sha256()
+                        + ", destination has " + (d == null ? "nothing" : d.sha256()));
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.mediaworker.stage;
+
+import io.mediaworker.content.ContentTree;
+import io.mediaworker.content.HashingCopy;
+import io.mediaworker.manifest.FileRecord;
+import io.mediaworker.manifest.IngestFacts;
+import io.mediaworker.manifest.Manifest;
+import io.mediaworker.manifest.SourceRecord;
+import io.mediaworker.manifest.StageRecord;
+import io.mediaworker.manifest.StageStatus;
+import io.mediaworker.model.AssetId;
+import io.mediaworker.model.InvalidInputException;
+import io.mediaworker.model.MediaInfo;
+import io.mediaworker.mp4.Mp4Inspector;
+import io.mediaworker.mp4.Mp4Layout;
+import io.mediaworker.transfer.Source;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives a source into {@code ingest/<assetId>/}: one read pass copies it into a staging folder
+ * while hashing it, the copy is probed (never the original: ffmpeg reads only our local file), and
+ * the folder with {@code source.<ext>} and the manifest is published with one rename. The same
+ * bytes ingested again are a no-op that returns the same asset id. Media that cannot be read is
+ * recorded in {@code failed/<assetId>/reason.json} and rejected with exit 3.
+ */
+public final class IngestStage {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
+
+    public record Request(Source source, Optional<AssetId> assetId) {}
+
+    public record Result(AssetId assetId, boolean alreadyIngested, Path folder) {}
+
+    private final StageContext ctx;
+
+    public IngestStage(StageContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public Result run(Request request) {
+        ContentTree tree = ctx.tree().prepare();
+        Instant started = ctx.clock().instant();
+        Path staging = tree.newStaging("ingest", "incoming");
+        try {
+            String storedAs = "source." + extension(request.source().fileName());
+            HashingCopy.Result copy = copy(request.source(), staging.resolve(storedAs));
+            AssetId id = request.assetId().orElseGet(() -> AssetId.fromSha256(copy.sha256()));
+            Path folder = tree.dir(ContentTree.Area.INGEST, id);
+
+            Optional<Manifest> existing = ManifestStore.read(folder);
+            if (existing.isPresent()) {
+                if (existing.get().source().sha256().equals(copy.sha256())) {
+                    LOG.info("asset {} already ingested from the same bytes (sha256 {}): nothing to do", id, copy.sha256());
+                    return new Result(id, true, folder);
+                }
+                throw new InvalidInputException("asset id " + id + " already holds other content (sha256 "
+                        + existing.get().source().sha256() + ", this source has " + copy.sha256() + ")");
+            }
+
+            MediaInfo info = probeOrQuarantine(id, staging.resolve(storedAs));
+            SourceRecord source = new SourceRecord(request.source().location(), request.source().fileName(), copy.size(), copy.sha256());
+            FileRecord stored = new FileRecord(tree.root().relativize(folder.resolve(storedAs)).toString(), copy.size(), copy.sha256());
+            StageRecord<IngestFacts> record = new StageRecord<>(StageStatus.SUCCEEDED, started, ctx.clock().instant(),
+                    ctx.attempt(), ctx.host(), ctx.toolVersions(),
+                    List.of(new FileRecord(request.source().location(), copy.size(), copy.sha256())), List.of(stored),
+                    Optional.empty(), new IngestFacts(storedAs, ctx.prober().method(), info));
+            ManifestStore.write(staging, Manifest.start(id, source).withIngest(record), tree.work());
+            tree.publish(staging, ContentTree.Area.INGEST, id);
+            LOG.info("ingested {} as asset {} ({} bytes, {} video / {} audio streams)", request.source().location(), id,
+                    copy.size(), info.videoStreams().size(), info.audioStreams().size());
+            return new Result(id, false, folder);
+        } finally {
+            ContentTree.deleteRecursively(staging);
+        }
+    }
+
+    /** Probes the staged copy; anything unreadable is quarantined with its reason before exit 3. */
+    private MediaInfo probeOrQuarantine(AssetId id, Path file) {
+        try {
+            MediaInfo info = ctx.prober().probe(file);
+            if (info.mainVideo().isEmpty()) throw new InvalidInputException("no video stream: media-worker makes video renditions");
+            if (info.durationSeconds() <= 0) throw new InvalidInputException("no duration: the file holds no playable media");
+            checkNotTruncated(info, file);
+            return info;
+        } catch (InvalidInputException e) {
+            Quarantine.reasonOnly(ctx, id, "ingest", e.exitCode(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /** ffprobe reads a cut-off MP4 happily when its index comes first; the box sizes tell the truth. */
+    private static void checkNotTruncated(MediaInfo info, Path file) {
+        if (!info.container().contains("mp4") && !info.container().contains("mov")) return;
+        try {
+            Mp4Layout layout = Mp4Inspector.layout(file);
+            if (layout.truncated()) {
+                throw new InvalidInputException("truncated file: its boxes claim more bytes than the " + layout.fileSize() + " it has");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException iie) throw iie;
+            throw new InvalidInputException("unreadable MP4 structure: " + e.getMessage(), e);
+        }
+    }
+
+    private static HashingCopy.Result copy(Source source, Path target) {
+        try (InputStream in = source.open()) {
+            return HashingCopy.copy(in, target);
+        } catch (IOException e) {
+            throw ContentTree.storageFault("cannot copy " + source.location(), e);
+        }
+    }
+
+    /** The source's extension, lower-cased and kept only if it is a plain short word. */
+    static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return ext.matches("[a-z0-9]{1,8}") ? ext : "bin";
+    }
+}

@@ -1,0 +1,34 @@
+package io.mediaworker.stage;
+
+import io.mediaworker.content.ContentTree;
+import io.mediaworker.ffmpeg.FfmpegInfo;
+import io.mediaworker.ffmpeg.FfmpegTools;
+import io.mediaworker.ffmpeg.ProcessRunner;
+import io.mediaworker.ffmpeg.Prober;
+import io.mediaworker.manifest.ToolVersions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * What every stage needs from the outside world, built once per process by the CLI: the content
+ * tree, the ffmpeg and its prober, the process runner, the clock, and who and which attempt we are.
+ */
+public record StageContext(
+        ContentTree tree,
+        FfmpegTools tools,
+        Supplier<FfmpegInfo> ffmpegInfo,
+        ProcessRunner runner,
+        Prober prober,
+        Clock clock,
+        String host,
+        int attempt,
+        String workerVersion,
+        Duration stallTimeout,
+        ProgressSink progress) {
+
+    public ToolVersions toolVersions() {
+        FfmpegInfo info = ffmpegInfo.get();
+        return new ToolVersions(workerVersion, info.path().toString(), info.version(), info.configuration());
+    }
+}
