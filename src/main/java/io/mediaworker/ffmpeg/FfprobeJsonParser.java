@@ -88,7 +88,12 @@ public final class FfprobeJsonParser {
                 channels,
                 text(s, "channel_layout"),
                 rate,
-                text(s.path("tags"), "language")));
+                language(s.path("tags"))));
+    }
+
+    /** Tags are case-insensitive to ffmpeg: Matroska writers often use LANGUAGE. */
+    private static Optional<String> language(JsonNode tags) {
+        return text(tags, "language").or(() -> text(tags, "LANGUAGE"));
     }
 
     /** The display matrix side data (ffmpeg 5+), else the legacy {@code rotate} tag (ffmpeg 4). */
