@@ -20,6 +20,7 @@ public final class PixelFormats {
         if (m.find()) {
             int bits = Integer.parseInt(m.group(1));
             if (bits >= 9 && bits <= 16) return Optional.of(bits);
+            if (bits == 48 || bits == 64) return Optional.of(16); // packed rgb48le, rgba64be: 16 per component
         }
         return Optional.of(8);
     }

@@ -40,7 +40,8 @@ public final class LadderPlanner {
         } else {
             RungSpec justAbove = top;
             for (RungSpec rung : profile.rungs()) {
-                if (rung.height() * MERGE_MARGIN <= sourceShort) {
+                // The epsilon keeps the boundary exact: 360 * 1.1 is 396.00000000000006 in floating point.
+                if (rung.height() * MERGE_MARGIN <= sourceShort + 1e-9) {
                     renditions.add(rendition(rung, rung.videoKbps(), displayWidth, displayHeight, portrait, rate));
                 } else {
                     justAbove = rung;
@@ -72,8 +73,14 @@ public final class LadderPlanner {
 
     /** The size of a rung whose short side is {@code shortSide}, keeping the display aspect ratio. */
     static Resolution size(int shortSide, double dw, double dh, boolean portrait) {
-        return portrait ? new Resolution(shortSide, even(shortSide * dh / dw))
-                        : new Resolution(even(shortSide * dw / dh), shortSide);
+        boolean notTaller = shortSide <= Math.min(dw, dh);
+        return portrait ? new Resolution(shortSide, longSide(shortSide * dh / dw, dh, notTaller))
+                        : new Resolution(longSide(shortSide * dw / dh, dw, notTaller), shortSide);
+    }
+
+    /** Even; a rung no taller than the source is no wider either (1921x1080 gives 1920, not 1922). */
+    private static int longSide(double exact, double sourceLong, boolean notTaller) {
+        return notTaller ? Math.min(even(exact), evenBelow(sourceLong)) : even(exact);
     }
 
     /** Even, and never above x: the source's own size must not grow by a pixel. */
