@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "deliver", mixinStandardHelpOptions = true,
-        description = {"Copies output/<assetId>/ to DEST/<assetId>/ (each file under a temporary name, then renamed),",
-                "verifies every rendition's SHA-256 read back from DEST, and records the delivery in the manifest."},
+        header = "Deliver output/<assetId>/ to a destination folder and verify checksums.",
+        description = "Copies output/<assetId>/ to DEST/<assetId>/ (each file under a temporary name, then renamed), verifies every rendition's SHA-256 read back from DEST, and records the delivery in the manifest.",
         footerHeading = "%nExit codes:%n", footer = ExitCodes.TABLE)
 final class DeliverCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;

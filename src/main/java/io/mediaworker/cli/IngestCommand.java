@@ -13,9 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Copies a source into ingest/<assetId>/ (SHA-256 computed in the same pass), probes it and",
-                "writes the manifest. Prints the asset id on stdout. The same bytes again: a no-op, same id.",
-                "Unreadable media is recorded in failed/<assetId>/reason.json (exit 3); the source is never changed."},
+        header = "Receive a source file into ingest/<assetId>/ and print its asset id.",
+        description = "Copies a source into ingest/<assetId>/ (SHA-256 computed in the same pass), probes it and writes the manifest. Prints the asset id on stdout. The same bytes again: a no-op, same id. Unreadable media is recorded in failed/<assetId>/reason.json (exit 3); the source is never changed.",
         footerHeading = "%nExit codes:%n", footer = ExitCodes.TABLE)
 final class IngestCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;

@@ -10,9 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "qc", mixinStandardHelpOptions = true,
-        description = {"Checks every rendition in transcode/<assetId>/: a full decode, codec, profile, size, frame rate,",
-                "duration against the source, audio, faststart, keyframes on the planned grid and aligned across rungs.",
-                "Writes qc.json. Pass: renditions move to output/<assetId>/. Fail: to failed/<assetId>/ with reason.json (exit 5)."},
+        header = "Check the renditions; pass moves them to output/, fail to failed/ (exit 5).",
+        description = "Checks every rendition in transcode/<assetId>/: a full decode, codec, profile, size, frame rate, duration against the source, audio, faststart, keyframes on the planned grid and aligned across rungs. Writes qc.json. Pass: renditions move to output/<assetId>/. Fail: to failed/<assetId>/ with reason.json (exit 5).",
         footerHeading = "%nExit codes:%n", footer = ExitCodes.TABLE)
 final class QcCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
@@ -21,7 +20,7 @@ final class QcCommand implements Callable<Integer> {
     String assetId;
 
     @Option(names = "--duration-tolerance", paramLabel = "SECONDS", defaultValue = "${env:QC_DURATION_TOLERANCE:-0.5}",
-            description = "Allowed difference between rendition and source duration, or 1% of the source's, whichever is larger "
+            description = "Allowed difference between rendition and source duration, or 1%% of the source's, whichever is larger "
                     + "(env QC_DURATION_TOLERANCE, default ${DEFAULT-VALUE}).")
     double durationTolerance;
 

@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs ingest, transcode, qc and deliver for one source in this process (local use, demos, CI",
-                "smoke runs). Prints the asset id; exits with the first failing stage's code."},
+        header = "Run all four stages for one source in this process; print the asset id.",
+        description = "Runs ingest, transcode, qc and deliver for one source in this process (local use, demos, CI smoke runs). Prints the asset id; exits with the first failing stage's code.",
         footerHeading = "%nExit codes:%n", footer = ExitCodes.TABLE)
 final class RunCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;

@@ -15,9 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "transcode", mixinStandardHelpOptions = true,
-        description = {"Makes the H.264/AAC MP4 ladder of an ingested asset in one ffmpeg run (the source is decoded",
-                "once) and publishes transcode/<assetId>/: the renditions, plan.json and the manifest.",
-                "--dry-run prints the plan and the exact ffmpeg command without running it."},
+        header = "Make the H.264/AAC ladder of an ingested asset into transcode/<assetId>/.",
+        description = "Makes the H.264/AAC MP4 ladder of an ingested asset in one ffmpeg run (the source is decoded once) and publishes transcode/<assetId>/: the renditions, plan.json and the manifest. --dry-run prints the plan and the exact ffmpeg command without running it.",
         footerHeading = "%nExit codes:%n", footer = ExitCodes.TABLE)
 final class TranscodeCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
