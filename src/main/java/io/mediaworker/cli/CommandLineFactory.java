@@ -41,7 +41,9 @@ public final class CommandLineFactory {
                     LOG.error("internal error", e);
                     return ExitCode.INTERNAL.code();
                 });
-        cl.setExitCodeExceptionMapper(e -> e instanceof WorkerException w ? w.exitCode().code() : ExitCode.INTERNAL.code());
+        // picocli asks this mapper for bad flags too (ParameterException): those are usage errors, not internal ones.
+        cl.setExitCodeExceptionMapper(e -> e instanceof WorkerException w ? w.exitCode().code()
+                : e instanceof CommandLine.ParameterException ? ExitCode.USAGE.code() : ExitCode.INTERNAL.code());
         return cl;
     }
 

@@ -21,6 +21,8 @@ public final class LadderPlanner {
     static final double MERGE_MARGIN = 1.10;
     /** Below this even a thumbnail-sized rung looks broken. */
     static final int MIN_KBPS = 64;
+    /** The smallest rung height {@link RungSpec} allows. */
+    static final int MIN_SHORT_SIDE = 16;
 
     private LadderPlanner() {}
 
@@ -30,6 +32,9 @@ public final class LadderPlanner {
         double displayWidth = video.displayWidth(), displayHeight = video.displayHeight();
         boolean portrait = displayHeight > displayWidth;
         int sourceShort = evenBelow(Math.min(displayWidth, displayHeight));
+        if (sourceShort < MIN_SHORT_SIDE) {
+            throw new InvalidInputException("picture is " + video.size() + ": too small for a rendition (needs " + MIN_SHORT_SIDE + " lines)");
+        }
         Rational rate = FrameRatePolicy.outputRate(video, profile.maxFrameRate());
         List<String> notes = new ArrayList<>();
 

@@ -186,6 +186,15 @@ class LadderPlannerTest {
     }
 
     @Test
+    void aPictureTooSmallForAnyRungIsInvalidInputNotAnInternalError() {
+        // 30x14: even-below 14 = 14 lines, under the 16 a rung needs.
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> plan(video(30, 14)));
+        assertTrue(e.getMessage().contains("30x14"), e.getMessage());
+        // 28x16 is just enough: one 16p rung of 28x16.
+        assertEquals(List.of("16p"), names(plan(video(28, 16))));
+    }
+
+    @Test
     void noAudioStreamMeansNoAudioIndex() {
         Ladder ladder = LadderPlanner.plan(mp4(10, video(1920, 1080).build()), LadderProfile.DEFAULT);
         assertEquals(Optional.empty(), ladder.audioStreamIndex());

@@ -72,7 +72,7 @@ final class DeliveredLadder {
             String sar = v.path("sample_aspect_ratio").asText("1:1");
             assertTrue(sar.equals("1:1") || sar.equals("0:1") || sar.equals("N/A"), name + ": pixels not square: " + sar);
             String fieldOrder = v.path("field_order").asText("progressive");
-            assertTrue(fieldOrder.equals("progressive") || fieldOrder.equals("unknown"), name + ": not progressive: " + fieldOrder);
+            assertTrue(fieldOrder.equals("progressive"), name + ": not progressive: " + fieldOrder);
 
             String rate = v.path("avg_frame_rate").asText();
             rates.add(rate);
