@@ -39,6 +39,8 @@ final class RunCommand implements Callable<Integer> {
             description = "A ladder profile (JSON) instead of the built-in ladder (env MEDIA_PROFILE).")
     Path profile;
 
+    @picocli.CommandLine.Mixin EncoderOptions encoding;
+
     @Option(names = "--duration-tolerance", paramLabel = "SECONDS", defaultValue = "${env:QC_DURATION_TOLERANCE:-0.5}",
             description = "QC duration tolerance (env QC_DURATION_TOLERANCE, default ${DEFAULT-VALUE}).")
     double durationTolerance;
@@ -53,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         root.spec.commandLine().getOut().println(id);
         root.spec.commandLine().getOut().flush();
         LogSetup.stage("transcode", id.value());
-        new TranscodeStage(ctx).run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false));
+        new TranscodeStage(ctx).run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions));
         LogSetup.stage("qc", id.value());
         new QcStage(ctx).run(new QcStage.Request(id, durationTolerance));
         LogSetup.stage("deliver", id.value());

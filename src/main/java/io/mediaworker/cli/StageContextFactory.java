@@ -5,6 +5,7 @@ import io.mediaworker.ffmpeg.FfmpegInfo;
 import io.mediaworker.ffmpeg.FfmpegLocator;
 import io.mediaworker.ffmpeg.FfmpegTools;
 import io.mediaworker.ffmpeg.RealProcessRunner;
+import io.mediaworker.gpu.GpuDetector;
 import io.mediaworker.log.TerminalProgress;
 import io.mediaworker.stage.StageContext;
 import java.net.InetAddress;
@@ -35,11 +36,12 @@ public class StageContextFactory {
     public RealProcessRunner runner() { return runner; }
 
     public StageContext create(Path contentRoot, Optional<Path> ffmpegFlag, Duration stallTimeout) {
-        FfmpegTools tools = FfmpegLocator.system().locate(ffmpegFlag, Optional.ofNullable(env.get("FFMPEG_PATH")).filter(s -> !s.isBlank()).map(Path::of));
+        FfmpegTools tools = new FfmpegLocator(Optional.ofNullable(env.get("PATH")), FfmpegLocator.BUNDLED).locate(ffmpegFlag, Optional.ofNullable(env.get("FFMPEG_PATH")).filter(s -> !s.isBlank()).map(Path::of));
         Supplier<FfmpegInfo> info = memoize(() -> FfmpegInfo.read(tools.ffmpeg(), runner));
         return new StageContext(new ContentTree(contentRoot), tools, info, runner, tools.prober(runner), Clock.systemUTC(),
                 host(), attempt(), VersionProvider.workerVersion(), stallTimeout,
-                new TerminalProgress(System.console() != null ? System.err : null));
+                new TerminalProgress(System.console() != null ? System.err : null),
+                new GpuDetector(env, Path.of("/dev"), runner));
     }
 
     private int attempt() {

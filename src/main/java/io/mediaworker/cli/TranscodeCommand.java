@@ -28,6 +28,8 @@ final class TranscodeCommand implements Callable<Integer> {
             description = "A ladder profile (JSON) to use instead of the built-in ladder (env MEDIA_PROFILE).")
     Path profile;
 
+    @picocli.CommandLine.Mixin EncoderOptions encoding;
+
     @Option(names = "--dry-run", description = "Print the plan and the ffmpeg command; run nothing.")
     boolean dryRun;
 
@@ -35,7 +37,7 @@ final class TranscodeCommand implements Callable<Integer> {
     public Integer call() {
         LogSetup.stage("transcode", assetId);
         TranscodeStage.Result result = new TranscodeStage(Commands.context(root))
-                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun));
+                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions));
         if (dryRun) print(result.plan(), root.spec.commandLine().getOut());
         return 0;
     }

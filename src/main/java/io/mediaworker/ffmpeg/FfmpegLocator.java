@@ -21,8 +21,10 @@ public final class FfmpegLocator {
         this.bundled = bundled;
     }
 
+    public static final Supplier<Path> BUNDLED = BundledFfmpeg::extract;
+
     public static FfmpegLocator system() {
-        return new FfmpegLocator(Optional.ofNullable(System.getenv("PATH")), BundledFfmpeg::extract);
+        return new FfmpegLocator(Optional.ofNullable(System.getenv("PATH")), BUNDLED);
     }
 
     /** @param flag the --ffmpeg value; @param env the FFMPEG_PATH value */

@@ -56,7 +56,7 @@ public final class LadderPlanner {
             Resolution ownSize = size(sourceShort, displayWidth, displayHeight, portrait);
             int kbps = roundTo10((double) justAbove.videoKbps() * ownSize.pixels() / aboveSize.pixels());
             kbps = Math.max(kbps, renditions.isEmpty() ? MIN_KBPS : renditions.get(0).videoKbps());
-            RungSpec own = new RungSpec(sourceShort, kbps, java.util.Optional.empty(), java.util.Optional.empty(), justAbove.profile());
+            RungSpec own = new RungSpec(sourceShort, kbps, java.util.Optional.empty(), java.util.Optional.empty(), justAbove.profile(), justAbove.codec());
             renditions.add(0, rendition(own, kbps, displayWidth, displayHeight, portrait, rate));
             notes.add("source is " + ownSize + ": rungs above it dropped, top rung at the source's own size");
         }
@@ -73,7 +73,7 @@ public final class LadderPlanner {
         Resolution size = size(rung.height(), dw, dh, portrait);
         double scale = (double) kbps / rung.videoKbps();
         return new Rendition(rung.height() + "p", rung.height() + "p.mp4", size, rate, kbps,
-                roundTo10(rung.peakKbps() * scale), roundTo10(rung.bufferSizeKbps() * scale), rung.h264Profile());
+                roundTo10(rung.peakKbps() * scale), roundTo10(rung.bufferSizeKbps() * scale), rung.videoProfile(), rung.videoCodec());
     }
 
     /** The size of a rung whose short side is {@code shortSide}, keeping the display aspect ratio. */

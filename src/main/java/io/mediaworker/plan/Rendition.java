@@ -5,7 +5,7 @@ import io.mediaworker.model.Resolution;
 
 /**
  * One planned output: its name ("720p"), file name, exact picture size, frame rate and the rate
- * control the encoder gets (average, peak and VBV buffer in kbit/s).
+ * control the encoder gets (average, peak and VBV buffer in kbit/s), codec and codec profile.
  */
 public record Rendition(
         String name,
@@ -15,5 +15,12 @@ public record Rendition(
         int videoKbps,
         int maxKbps,
         int bufferKbps,
-        String h264Profile) {
+        String profile,
+        VideoCodec codec) {
+
+    /** An H.264 rendition. */
+    public Rendition(String name, String fileName, Resolution size, Rational frameRate, int videoKbps, int maxKbps,
+                     int bufferKbps, String profile) {
+        this(name, fileName, size, frameRate, videoKbps, maxKbps, bufferKbps, profile, VideoCodec.H264);
+    }
 }

@@ -5,78 +5,121 @@ import io.mediaworker.model.MediaInfo;
 import io.mediaworker.model.VideoStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Builds the one ffmpeg command that makes the whole ladder: the source is decoded once, its
- * picture prepared once (deinterlace, tone map, constant frame rate), split, and each branch
- * scaled and encoded into its own MP4. Pure: no files are touched, nothing runs.
+ * Builds the one ffmpeg command that makes the whole ladder on the CPU: the source is decoded
+ * once, its picture prepared once (deinterlace, tone map, constant frame rate), split, and each
+ * branch scaled and encoded into its own MP4. Pure: no files are touched, nothing runs.
+ * {@link GpuTranscodePlanner} builds the NVENC variant from the same parts.
  */
 public final class TranscodePlanner {
     static final String DEINTERLACE = "bwdif=mode=send_frame:parity=auto:deint=interlaced";
     static final String TONE_MAP = "zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,"
             + "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv";
+    static final List<String> BT709_TAGS = List.of("-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709");
 
     private TranscodePlanner() {}
 
+    /** The CPU plan with the encoder each rung's codec calls for (libx264 or libx265). */
+    public static TranscodePlan cpu(Path ffmpeg, Path source, Path outputDir, MediaInfo info, Ladder ladder,
+                                    String encoderReason, FfmpegFeatures features) {
+        return plan(ffmpeg, source, outputDir, info, ladder, r -> Encoders.cpu(r.codec()), encoderReason, features);
+    }
+
+    /** The CPU plan with one encoder for every rung. */
     public static TranscodePlan plan(Path ffmpeg, Path source, Path outputDir, MediaInfo info, Ladder ladder,
                                      VideoEncoder encoder, String encoderReason, FfmpegFeatures features) {
-        VideoStream video = info.mainVideo().orElseThrow();
-        List<String> notes = new ArrayList<>(ladder.notes());
-        List<String> prepare = new ArrayList<>();
-        List<String> colourTags = List.of();
-        if (video.fieldOrder().filter(f -> f.interlaced()).isPresent()) {
-            prepare.add(DEINTERLACE);
-            notes.add("interlaced source (" + video.fieldOrder().get() + "): deinterlaced with bwdif, one frame per frame");
-        }
-        if (isHdr(video)) {
-            if (features.canToneMap()) {
-                prepare.add(TONE_MAP);
-                colourTags = List.of("-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709");
-                notes.add("HDR source (" + video.colorTransfer().get() + "): tone mapped to SDR BT.709 (hable)");
-            } else {
-                notes.add("HDR source (" + video.colorTransfer().get() + "): this ffmpeg lacks zscale, converted without tone mapping");
-            }
-        }
-        prepare.add("fps=" + ladder.frameRate());
+        return plan(ffmpeg, source, outputDir, info, ladder, r -> encoder, encoderReason, features);
+    }
 
-        List<Rendition> rungs = ladder.renditions();
-        StringBuilder graph = new StringBuilder("[0:" + ladder.videoStreamIndex() + "]").append(String.join(",", prepare));
-        if (rungs.size() == 1) {
-            graph.append(',').append(scale(rungs.get(0), encoder)).append("[v0]");
-        } else {
-            graph.append(",split=").append(rungs.size());
-            for (int i = 0; i < rungs.size(); i++) graph.append("[s").append(i).append(']');
-            for (int i = 0; i < rungs.size(); i++) {
-                graph.append(";[s").append(i).append(']').append(scale(rungs.get(i), encoder)).append("[v").append(i).append(']');
-            }
-        }
-
-        List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-n",
-                "-loglevel", "error", "-nostats", "-progress", "pipe:1"));
+    static TranscodePlan plan(Path ffmpeg, Path source, Path outputDir, MediaInfo info, Ladder ladder,
+                              Function<Rendition, VideoEncoder> encoders, String encoderReason, FfmpegFeatures features) {
+        Preparation prep = Preparation.onCpu(info.mainVideo().orElseThrow(), ladder, features);
+        List<String> chains = new ArrayList<>();
+        for (Rendition r : ladder.renditions()) chains.add(cpuScale(r) + "," + encoders.apply(r).finalFilters());
+        List<String> cmd = new ArrayList<>(head(ffmpeg));
         cmd.addAll(InputArgs.forInput(source));
-        cmd.addAll(List.of("-filter_complex", graph.toString()));
-        for (int i = 0; i < rungs.size(); i++) {
-            Rendition r = rungs.get(i);
-            cmd.addAll(List.of("-map", "[v" + i + "]"));
-            ladder.audioStreamIndex().ifPresent(a -> cmd.addAll(List.of("-map", "0:" + a)));
-            cmd.addAll(encoder.videoOptions(r, ladder));
-            cmd.addAll(colourTags);
-            if (ladder.audioStreamIndex().isPresent()) {
-                cmd.addAll(List.of("-c:a", "aac", "-b:a", ladder.audio().bitrateKbps() + "k",
-                        "-ac", Integer.toString(ladder.audio().channels()), "-ar", Integer.toString(ladder.audio().sampleRate())));
-            }
-            cmd.addAll(List.of("-map_metadata", "-1", "-map_chapters", "-1", "-max_muxing_queue_size", "1024",
-                    "-movflags", "+faststart", "-f", "mp4", InputArgs.url(outputDir.resolve(r.fileName()))));
+        cmd.addAll(List.of("-filter_complex", graph(ladder, prep.filters(), chains)));
+        List<VideoEncoder> used = new ArrayList<>();
+        for (int i = 0; i < ladder.renditions().size(); i++) {
+            Rendition r = ladder.renditions().get(i);
+            VideoEncoder e = encoders.apply(r);
+            used.add(e);
+            cmd.addAll(outputArgs(i, r, ladder, e, prep.colourTags(), outputDir));
         }
-        return new TranscodePlan(ladder, encoder.ffmpegName(), encoderReason, notes, cmd);
+        return new TranscodePlan(ladder, encoderNames(used), encoderReason, prep.notes(), cmd);
+    }
+
+    static List<String> head(Path ffmpeg) {
+        return List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-n", "-loglevel", "error", "-nostats", "-progress", "pipe:1");
+    }
+
+    /** {@code [0:N]prepare,split=K[s0]..;[s0]chain0[v0];..}, or without split for one rung. */
+    static String graph(Ladder ladder, List<String> prepare, List<String> chains) {
+        StringBuilder graph = new StringBuilder("[0:" + ladder.videoStreamIndex() + "]").append(String.join(",", prepare));
+        if (chains.size() == 1) return graph.append(',').append(chains.get(0)).append("[v0]").toString();
+        graph.append(",split=").append(chains.size());
+        for (int i = 0; i < chains.size(); i++) graph.append("[s").append(i).append(']');
+        for (int i = 0; i < chains.size(); i++) {
+            graph.append(";[s").append(i).append(']').append(chains.get(i)).append("[v").append(i).append(']');
+        }
+        return graph.toString();
+    }
+
+    /** Everything after the filter graph for output {@code i}: maps, encoders, container. */
+    static List<String> outputArgs(int i, Rendition r, Ladder ladder, VideoEncoder encoder, List<String> colourTags, Path outputDir) {
+        List<String> args = new ArrayList<>(List.of("-map", "[v" + i + "]"));
+        ladder.audioStreamIndex().ifPresent(a -> args.addAll(List.of("-map", "0:" + a)));
+        args.addAll(encoder.videoOptions(r, ladder));
+        args.addAll(colourTags);
+        if (ladder.audioStreamIndex().isPresent()) {
+            args.addAll(List.of("-c:a", "aac", "-b:a", ladder.audio().bitrateKbps() + "k",
+                    "-ac", Integer.toString(ladder.audio().channels()), "-ar", Integer.toString(ladder.audio().sampleRate())));
+        }
+        args.addAll(List.of("-map_metadata", "-1", "-map_chapters", "-1", "-max_muxing_queue_size", "1024",
+                "-movflags", "+faststart", "-f", "mp4", InputArgs.url(outputDir.resolve(r.fileName()))));
+        return args;
+    }
+
+    static String cpuScale(Rendition r) {
+        return "scale=" + r.size().width() + ":" + r.size().height() + ":out_range=tv,setsar=1";
+    }
+
+    static String encoderNames(List<VideoEncoder> used) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (VideoEncoder e : used) names.add(e.ffmpegName());
+        return String.join("+", names);
     }
 
     static boolean isHdr(VideoStream v) {
         return v.colorTransfer().filter(t -> t.equals("smpte2084") || t.equals("arib-std-b67")).isPresent();
     }
 
-    private static String scale(Rendition r, VideoEncoder encoder) {
-        return "scale=" + r.size().width() + ":" + r.size().height() + ":out_range=tv,setsar=1," + encoder.finalFilters();
+    /** The filters that run once on the source picture, what they mean for a person, and the colour tags they imply. */
+    record Preparation(List<String> filters, List<String> notes, List<String> colourTags) {
+
+        static Preparation onCpu(VideoStream video, Ladder ladder, FfmpegFeatures features) {
+            List<String> notes = new ArrayList<>(ladder.notes());
+            List<String> filters = new ArrayList<>();
+            List<String> tags = List.of();
+            if (video.fieldOrder().filter(f -> f.interlaced()).isPresent()) {
+                filters.add(DEINTERLACE);
+                notes.add("interlaced source (" + video.fieldOrder().get() + "): deinterlaced with bwdif, one frame per frame");
+            }
+            if (isHdr(video)) {
+                if (features.canToneMap()) {
+                    filters.add(TONE_MAP);
+                    tags = BT709_TAGS;
+                    notes.add("HDR source (" + video.colorTransfer().get() + "): tone mapped to SDR BT.709 (hable)");
+                } else {
+                    notes.add("HDR source (" + video.colorTransfer().get() + "): this ffmpeg lacks zscale, converted without tone mapping");
+                }
+            }
+            filters.add("fps=" + ladder.frameRate());
+            return new Preparation(filters, notes, tags);
+        }
     }
 }

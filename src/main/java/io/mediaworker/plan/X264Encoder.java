@@ -19,7 +19,7 @@ public final class X264Encoder implements VideoEncoder {
         return List.of(
                 "-c:v", ffmpegName(),
                 "-preset", ladder.preset(),
-                "-profile:v", r.h264Profile(),
+                "-profile:v", r.profile(),
                 "-b:v", r.videoKbps() + "k",
                 "-maxrate", r.maxKbps() + "k",
                 "-bufsize", r.bufferKbps() + "k",
@@ -27,7 +27,12 @@ public final class X264Encoder implements VideoEncoder {
                 "-keyint_min", gop,
                 "-sc_threshold", "0",
                 "-flags", "+cgop",
-                "-force_key_frames", "expr:gte(t,n_forced*" + trim(ladder.keyframeIntervalSeconds()) + ")");
+                "-force_key_frames", keyframeExpression(ladder));
+    }
+
+    /** Keyframes at the first frame at or after each multiple of the interval: the same instants in every rung. */
+    static String keyframeExpression(Ladder ladder) {
+        return "expr:gte(t,n_forced*" + trim(ladder.keyframeIntervalSeconds()) + ")";
     }
 
     static String trim(double seconds) {

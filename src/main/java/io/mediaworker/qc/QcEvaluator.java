@@ -41,9 +41,10 @@ public final class QcEvaluator {
                 m.decodedCompletely() ? m.decodeErrors() + " decode errors" + firstError(m) : "decode aborted" + firstError(m)));
 
         Optional<VideoStream> video = m.probe().mainVideo();
-        checks.add(check(name, "video codec", video.map(v -> v.codec().equals("h264")).orElse(false), "h264",
+        String wantedCodec = plan.codec().ffmpegName();
+        checks.add(check(name, "video codec", video.map(v -> v.codec().equals(wantedCodec)).orElse(false), wantedCodec,
                 video.map(VideoStream::codec).orElse("no video")));
-        String wantedProfile = plan.h264Profile().toLowerCase(Locale.ROOT);
+        String wantedProfile = plan.profile().toLowerCase(Locale.ROOT);
         String gotProfile = video.flatMap(VideoStream::profile).map(p -> p.toLowerCase(Locale.ROOT)).orElse("unknown");
         checks.add(check(name, "video profile", gotProfile.equals(wantedProfile) || gotProfile.equals("constrained " + wantedProfile),
                 wantedProfile, gotProfile));

@@ -5,6 +5,7 @@ import io.mediaworker.ffmpeg.FfmpegInfo;
 import io.mediaworker.ffmpeg.FfmpegTools;
 import io.mediaworker.ffmpeg.ProcessRunner;
 import io.mediaworker.ffmpeg.Prober;
+import io.mediaworker.gpu.GpuDetector;
 import io.mediaworker.manifest.ToolVersions;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * What every stage needs from the outside world, built once per process by the CLI: the content
- * tree, the ffmpeg and its prober, the process runner, the clock, and who and which attempt we are.
+ * tree, the ffmpeg and its prober, the process runner, the clock, who and which attempt we are, and how to look for a GPU.
  */
 public record StageContext(
         ContentTree tree,
@@ -25,7 +26,8 @@ public record StageContext(
         int attempt,
         String workerVersion,
         Duration stallTimeout,
-        ProgressSink progress) {
+        ProgressSink progress,
+        GpuDetector gpu) {
 
     public ToolVersions toolVersions() {
         FfmpegInfo info = ffmpegInfo.get();

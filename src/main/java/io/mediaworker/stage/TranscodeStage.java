@@ -26,7 +26,15 @@ import io.mediaworker.plan.ProfileParser;
 import io.mediaworker.plan.Rendition;
 import io.mediaworker.plan.TranscodePlan;
 import io.mediaworker.plan.TranscodePlanner;
-import io.mediaworker.plan.X264Encoder;
+import io.mediaworker.gpu.GpuReport;
+import io.mediaworker.manifest.EncodeAttempt;
+import io.mediaworker.plan.EncoderChoice;
+import io.mediaworker.plan.EncoderPreference;
+import io.mediaworker.plan.EncoderSelection;
+import io.mediaworker.plan.Encoders;
+import io.mediaworker.plan.FfmpegFeatures;
+import io.mediaworker.plan.GpuFailures;
+import io.mediaworker.plan.GpuTranscodePlanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,9 +54,17 @@ import org.slf4j.LoggerFactory;
 public final class TranscodeStage {
     private static final Logger LOG = LoggerFactory.getLogger(TranscodeStage.class);
     public static final String PLAN_FILE = "plan.json";
-    static final String CPU_REASON = "libx264 on the CPU: the only encoder path in this build";
 
-    public record Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun) {}
+    /**
+     * @param encoder auto, cpu or gpu (see {@link EncoderSelection})
+     * @param maxNvencSessions the most NVENC sessions one transcode opens; 0 for no cap
+     */
+    public record Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun, EncoderPreference encoder, int maxNvencSessions) {
+
+        public Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun) {
+            this(assetId, profileFile, dryRun, EncoderPreference.auto, 0);
+        }
+    }
 
     public record Result(AssetId assetId, TranscodePlan plan) {}
 
@@ -69,40 +85,85 @@ public final class TranscodeStage {
         LadderProfile profile = loadProfile(request.profileFile());
         Ladder ladder = LadderPlanner.plan(ingest.probe(), profile);
 
+        FfmpegFeatures features = ctx.ffmpegInfo().get().features();
+        String nvenc = Encoders.nvenc(ladder.renditions().get(0).codec()).ffmpegName();
+        List<GpuReport> gpuReport = new ArrayList<>(1);
+        EncoderChoice choice = EncoderSelection.decide(request.encoder(), () -> {
+            gpuReport.add(ctx.gpu().detect(ctx.tools().ffmpeg(), features, nvenc));
+            return gpuReport.get(0);
+        });
+        LOG.info("encoder path {}: {}", choice.path(), choice.reason());
+
         if (request.dryRun()) {
             Path shown = tree.dir(ContentTree.Area.TRANSCODE, id);
-            return new Result(id, plan(source, shown, ingest.probe(), ladder));
+            return new Result(id, plan(choice, source, shown, ingest.probe(), ladder, features, request.maxNvencSessions()));
         }
         Instant started = ctx.clock().instant();
         Path staging = tree.newStaging("transcode", id.value());
         try {
-            TranscodePlan plan = plan(source, staging, ingest.probe(), ladder);
-            LOG.info("transcoding {} into {} renditions with {}: {}", id, ladder.renditions().size(), plan.encoder(),
-                    ladder.renditions().stream().map(r -> r.name() + " " + r.size()).toList());
-            ProcessResult result = ctx.runner().run(ProcessSpec.streaming(plan.command(), ctx.stallTimeout(),
-                    new ProgressParser(ingest.probe().durationSeconds(), p -> ctx.progress().report("transcode " + id, p))));
+            List<EncodeAttempt> attempts = new ArrayList<>();
+            TranscodePlan plan = plan(choice, source, staging, ingest.probe(), ladder, features, request.maxNvencSessions());
+            ProcessResult result = encode(id, plan, ingest.probe());
+            Optional<String> gpuFailure = choice.path() == EncoderChoice.Path.GPU && !result.succeeded()
+                    ? GpuFailures.gpuFailure(result.stderrTail()) : Optional.empty();
+            if (gpuFailure.isPresent()) {
+                attempts.add(new EncodeAttempt("gpu", plan.encoder(), "failed", gpuFailure, seconds(result)));
+                if (request.encoder() == EncoderPreference.gpu) {
+                    throw new TransientException("NVENC failed and --encoder gpu forbids the CPU: " + gpuFailure.get());
+                }
+                LOG.warn("GPU run failed ({}): rerunning the ladder on the CPU", gpuFailure.get());
+                emptyFolder(staging);
+                choice = EncoderChoice.cpu("NVENC failed during the job, rerun on the CPU: " + gpuFailure.get());
+                plan = plan(choice, source, staging, ingest.probe(), ladder, features, 0);
+                result = encode(id, plan, ingest.probe());
+            }
             failIfUnsuccessful(id, result);
+            attempts.add(new EncodeAttempt(choice.path().name().toLowerCase(java.util.Locale.ROOT), plan.encoder(), "succeeded",
+                    Optional.empty(), seconds(result)));
             List<FileRecord> outputs = hashOutputs(tree, id, staging, ladder);
-            double elapsed = result.elapsed().toMillis() / 1000.0;
+            double elapsed = seconds(result);
             double realtime = elapsed > 0 ? ingest.probe().durationSeconds() / elapsed : 0;
             TranscodeFacts facts = new TranscodeFacts(profile.name(), ladder, plan.encoder(), plan.encoderReason(),
-                    plan.filterGraphNotes(), plan.command(), elapsed, realtime);
+                    plan.filterGraphNotes(), plan.command(), elapsed, realtime,
+                    choice.path().name().toLowerCase(java.util.Locale.ROOT), gpuReport.stream().findFirst(), attempts);
             FileRecord input = manifest.ingest().get().outputs().get(0);
             StageRecord<TranscodeFacts> record = new StageRecord<>(StageStatus.SUCCEEDED, started, ctx.clock().instant(),
                     ctx.attempt(), ctx.host(), ctx.toolVersions(), List.of(input), outputs, Optional.empty(), facts);
             AtomicFiles.writeJson(staging.resolve(PLAN_FILE), plan, tree.work());
             ManifestStore.write(staging, manifest.withTranscode(record), tree.work());
             tree.publish(staging, ContentTree.Area.TRANSCODE, id);
-            LOG.info("transcoded {} in {} s ({}x realtime)", id, String.format("%.1f", elapsed), String.format("%.2f", realtime));
+            LOG.info("transcoded {} in {} s ({}x realtime) with {}", id, String.format("%.1f", elapsed), String.format("%.2f", realtime), plan.encoder());
             return new Result(id, plan);
         } finally {
             ContentTree.deleteRecursively(staging);
         }
     }
 
-    private TranscodePlan plan(Path source, Path outputDir, MediaInfo info, Ladder ladder) {
-        return TranscodePlanner.plan(ctx.tools().ffmpeg(), source, outputDir, info, ladder, new X264Encoder(), CPU_REASON,
-                ctx.ffmpegInfo().get().features());
+    private ProcessResult encode(AssetId id, TranscodePlan plan, MediaInfo source) {
+        LOG.info("transcoding {} into {} renditions with {}: {}", id, plan.ladder().renditions().size(), plan.encoder(),
+                plan.ladder().renditions().stream().map(r -> r.name() + " " + r.size()).toList());
+        return ctx.runner().run(ProcessSpec.streaming(plan.command(), ctx.stallTimeout(),
+                new ProgressParser(source.durationSeconds(), p -> ctx.progress().report("transcode " + id, p))));
+    }
+
+    private TranscodePlan plan(EncoderChoice choice, Path source, Path outputDir, MediaInfo info, Ladder ladder,
+                               FfmpegFeatures features, int sessionCap) {
+        Path ffmpeg = ctx.tools().ffmpeg();
+        return choice.path() == EncoderChoice.Path.GPU
+                ? GpuTranscodePlanner.plan(ffmpeg, source, outputDir, info, ladder, choice.reason(), features, sessionCap)
+                : TranscodePlanner.cpu(ffmpeg, source, outputDir, info, ladder, choice.reason(), features);
+    }
+
+    private static double seconds(ProcessResult r) {
+        return r.elapsed().toMillis() / 1000.0;
+    }
+
+    private static void emptyFolder(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) ContentTree.deleteRecursively(f);
+        } catch (IOException e) {
+            throw ContentTree.storageFault("cannot clear " + dir, e);
+        }
     }
 
     private void failIfUnsuccessful(AssetId id, ProcessResult result) {

@@ -58,7 +58,7 @@ class JarIT {
 
     @Test
     void anUnknownFlagExits2() {
-        CliResult r = JarLauncher.run(List.of("run", "--no-such-flag"));
+        CliResult r = JarLauncher.run(List.of("ingest", "clip.mp4", "--no-such-flag"));
         assertEquals(2, r.exitCode(), r.describe());
         assertTrue(r.stderr().contains("--no-such-flag"), r.describe());
         assertEquals("", r.stdout(), r.describe());

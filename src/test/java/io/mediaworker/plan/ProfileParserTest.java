@@ -20,7 +20,7 @@ class ProfileParserTest {
         assertEquals(List.of(RungSpec.of(720, 3000), RungSpec.of(360, 800)), p.rungs());
         assertEquals(4500, p.rungs().get(0).peakKbps());
         assertEquals(6000, p.rungs().get(0).bufferSizeKbps());
-        assertEquals("high", p.rungs().get(0).h264Profile());
+        assertEquals("high", p.rungs().get(0).videoProfile());
         assertEquals(2.0, p.keyframeIntervalSeconds());
         assertEquals(60, p.maxFrameRate());
         assertEquals("medium", p.preset());
@@ -44,7 +44,7 @@ class ProfileParserTest {
                 """;
         LadderProfile p = ProfileParser.parse(json, "mobile.json");
         assertEquals(new LadderProfile("mobile",
-                List.of(new RungSpec(540, 2000, Optional.of(2500), Optional.of(3000), Optional.of("main")), RungSpec.of(270, 400)),
+                List.of(new RungSpec(540, 2000, Optional.of(2500), Optional.of(3000), Optional.of("main"), Optional.empty()), RungSpec.of(270, 400)),
                 4.0, 30, "veryfast", new AudioSpec(96, 1, 44_100)), p);
     }
 
