@@ -46,8 +46,8 @@ public final class QcEvaluator {
                 video.map(VideoStream::codec).orElse("no video")));
         String wantedProfile = plan.profile().toLowerCase(Locale.ROOT);
         String gotProfile = video.flatMap(VideoStream::profile).map(p -> p.toLowerCase(Locale.ROOT)).orElse("unknown");
-        checks.add(check(name, "video profile", gotProfile.equals(wantedProfile) || gotProfile.equals("constrained " + wantedProfile),
-                wantedProfile, gotProfile));
+        checks.add(check(name, "video profile", CodecProfiles.withinPlanned(wantedCodec, wantedProfile, gotProfile),
+                wantedProfile + " or lower", gotProfile));
         checks.add(check(name, "picture size", video.map(v -> v.size().equals(plan.size()) && v.rotation() == 0).orElse(false),
                 plan.size() + " upright", video.map(v -> v.size() + (v.rotation() == 0 ? "" : " rotated " + v.rotation())).orElse("none")));
         Optional<Rational> rate = video.flatMap(VideoStream::averageFrameRate);

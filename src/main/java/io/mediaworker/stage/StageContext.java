@@ -29,6 +29,12 @@ public record StageContext(
         ProgressSink progress,
         GpuDetector gpu) {
 
+    /** The same context over another content tree (doctor's scratch tree). */
+    public StageContext withTree(ContentTree other, ProgressSink quietProgress) {
+        return new StageContext(other, tools, ffmpegInfo, runner, prober, clock, host, attempt, workerVersion, stallTimeout,
+                quietProgress, gpu);
+    }
+
     public ToolVersions toolVersions() {
         FfmpegInfo info = ffmpegInfo.get();
         return new ToolVersions(workerVersion, info.path().toString(), info.version(), info.configuration());

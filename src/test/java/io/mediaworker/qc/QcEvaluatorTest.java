@@ -210,9 +210,12 @@ class QcEvaluatorTest {
     }
 
     @Test
-    void mainProfileWhereHighWasPlannedFails() {
-        RenditionMeasurement m = withVideo(good(R720), v -> v.profile("Main"), stereoAac(1));
-        assertEquals(List.of("720p: video profile"), failures(WITH_AUDIO, m, good(R360)));
+    void aProfileAboveThePlannedOneFailsALowerOnePasses() {
+        // The planned profile is a ceiling: High 10 needs decoders a High plan does not promise; Main plays anywhere High does.
+        RenditionMeasurement above = withVideo(good(R720), v -> v.profile("High 10"), stereoAac(1));
+        assertEquals(List.of("720p: video profile"), failures(WITH_AUDIO, above, good(R360)));
+        RenditionMeasurement below = withVideo(good(R720), v -> v.profile("Main"), stereoAac(1));
+        assertEquals(List.of(), failures(WITH_AUDIO, below, good(R360)));
         // A "Constrained Baseline" stream satisfies a baseline plan.
         Rendition baseline = new Rendition("360p", "360p.mp4", new Resolution(640, 360), FPS, 800, 1200, 1600, "baseline");
         RenditionMeasurement constrained = withVideo(new RenditionMeasurement(baseline, good(R360).probe(), true, 0, List.of(),

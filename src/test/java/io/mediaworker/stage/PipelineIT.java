@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.mediaworker.testing.CliResult;
 import io.mediaworker.testing.FileState;
+import io.mediaworker.testing.Ffprobe;
 import io.mediaworker.testing.GeneratedMedia;
 import io.mediaworker.testing.InProcessCli;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -102,6 +104,31 @@ class PipelineIT {
         assertEquals(id, again.stdout().trim(), "the same bytes ingested again must give the same id");
         assertEquals(manifestBefore, FileState.of(manifest), "a second ingest of the same bytes must change nothing");
         assertEquals(List.of(), FileState.entriesUnder(root.resolve(".work")), "leftovers in .work after the second ingest");
+    }
+
+    /** The expectations above hold only if the sources are what they were made to be. */
+    @Test
+    void generatedSourcesHoldWhatTheExpectationsAssume() {
+        assertEquals(List.of("h264", "aac"), codecs(media.mp4()));
+        assertEquals(List.of("h264", "pcm_s16le"), codecs(media.mov()));
+        assertEquals(List.of("h264", "ac3"), codecs(media.mkv()));
+        assertEquals(List.of("vp9", "opus"), codecs(media.webm()));
+        assertEquals(List.of("mpeg4", "mp3"), codecs(media.avi()));
+        assertEquals(List.of("mpeg2video", "mp2"), codecs(media.ts()));
+        assertEquals(List.of("mpeg2video", "pcm_s16le"), codecs(media.mxf()));
+        assertEquals("mxf", Ffprobe.probe(media.mxf()).format().path("format_name").asText());
+        Ffprobe.Probe portrait = Ffprobe.probe(media.portrait());
+        assertEquals(90, Math.abs(portrait.videos().get(0).path("side_data_list").path(0).path("rotation").asInt()), portrait.toString());
+        assertEquals("4:3", Ffprobe.probe(media.anamorphic()).videos().get(0).path("sample_aspect_ratio").asText());
+        assertEquals("tt", Ffprobe.probe(media.interlaced()).videos().get(0).path("field_order").asText());
+        assertEquals("30000/1001", Ffprobe.probe(media.ntsc2997()).videos().get(0).path("avg_frame_rate").asText());
+        assertEquals("25/1", Ffprobe.probe(media.pal25()).videos().get(0).path("avg_frame_rate").asText());
+        assertEquals(List.of("h264"), codecs(media.noAudio()));
+        assertEquals(6, Ffprobe.probe(media.surround51()).audios().get(0).path("channels").asInt());
+    }
+
+    private static List<String> codecs(Path file) {
+        return Ffprobe.probe(file).streams().stream().map(s -> s.path("codec_name").asText()).toList();
     }
 
     private static Path storedSource(Path root, String id) {
