@@ -4,6 +4,7 @@ import io.mediaworker.ffmpeg.ProcessResult;
 import io.mediaworker.ffmpeg.ProcessRunner;
 import io.mediaworker.ffmpeg.ProcessSpec;
 import io.mediaworker.plan.FfmpegFeatures;
+import io.mediaworker.plan.GpuFailures;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +89,9 @@ public final class GpuDetector {
                 "-c:v", encoder, "-f", "null", "-");
         ProcessResult r = runner.run(ProcessSpec.capture(cmd, PROBE_TIMEOUT));
         if (r.succeeded()) return new GpuCheck("probe encode with " + encoder, true, "5 frames encoded");
-        return new GpuCheck("probe encode with " + encoder, false, encoder + " probe encode failed: " + r.lastError());
+        // ffmpeg's last line is a generic "error while opening encoder"; the driver's own words come earlier.
+        String why = GpuFailures.gpuFailure(r.stderrTail()).orElse(r.lastError());
+        return new GpuCheck("probe encode with " + encoder, false, encoder + " probe encode failed: " + why);
     }
 
     private Optional<String> nvidiaSmi(String... args) {
