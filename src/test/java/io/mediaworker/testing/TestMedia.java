@@ -3,6 +3,7 @@ package io.mediaworker.testing;
 import io.mediaworker.model.AudioStream;
 import io.mediaworker.model.FieldOrder;
 import io.mediaworker.model.MediaInfo;
+import io.mediaworker.model.PixelFormats;
 import io.mediaworker.model.Rational;
 import io.mediaworker.model.Resolution;
 import io.mediaworker.model.VideoStream;
@@ -47,6 +48,7 @@ public final class TestMedia {
         private Optional<Rational> base = Optional.of(Rational.ofInt(25));
         private Optional<String> pixelFormat = Optional.of("yuv420p");
         private Optional<Integer> bitDepth = Optional.of(8);
+        private Optional<String> range = Optional.of("tv");
         private Optional<String> primaries = Optional.empty(), transfer = Optional.empty(), matrix = Optional.empty();
         private int rotation = 0;
         private Optional<FieldOrder> fieldOrder = Optional.of(FieldOrder.PROGRESSIVE);
@@ -62,6 +64,16 @@ public final class TestMedia {
         public Video rates(Optional<Rational> average, Optional<Rational> baseRate) { avg = average; base = baseRate; return this; }
         public Video rotation(int degreesClockwise) { rotation = degreesClockwise; return this; }
         public Video fieldOrder(FieldOrder f) { fieldOrder = Optional.of(f); return this; }
+        /** The pixel format, with the bit depth a prober derives from it. */
+        public Video pixelFormat(String p) { pixelFormat = Optional.of(p); bitDepth = PixelFormats.bitDepth(p); return this; }
+        /** ffprobe's color_range: tv (limited) or pc (full). */
+        public Video range(String r) { range = Optional.of(r); return this; }
+        public Video colours(String colourPrimaries, String colourTransfer, String colourMatrix) {
+            primaries = Optional.of(colourPrimaries);
+            transfer = Optional.of(colourTransfer);
+            matrix = Optional.of(colourMatrix);
+            return this;
+        }
         public Video hdr10() {
             pixelFormat = Optional.of("yuv420p10le");
             bitDepth = Optional.of(10);
@@ -73,7 +85,7 @@ public final class TestMedia {
 
         public VideoStream build() {
             return new VideoStream(index, codec, profile, new Resolution(width, height), sar, Optional.empty(), avg, base,
-                    pixelFormat, bitDepth, Optional.of("tv"), primaries, transfer, matrix, rotation, fieldOrder, false);
+                    pixelFormat, bitDepth, range, primaries, transfer, matrix, rotation, fieldOrder, false);
         }
     }
 }
