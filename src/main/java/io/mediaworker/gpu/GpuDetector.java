@@ -42,19 +42,32 @@ public final class GpuDetector {
 
     /** @param encoder the NVENC encoder the ladder needs, e.g. {@code h264_nvenc} */
     public GpuReport detect(Path ffmpeg, FfmpegFeatures features, String encoder) {
+        return detect(ffmpeg, features, List.of(encoder));
+    }
+
+    /** @param encoders every NVENC encoder the ladder needs (a ladder may mix H.264 and HEVC rungs) */
+    public GpuReport detect(Path ffmpeg, FfmpegFeatures features, List<String> encoders) {
         List<GpuCheck> checks = new ArrayList<>();
+        GpuCheck device = deviceCheck();
+        checks.add(device);
+        if (!device.passed()) return new GpuReport(checks, Optional.empty(), Optional.empty());
+
+        // Name and driver only once a device is known to be there: nvidia-smi can be slow to give up.
         Optional<String> smi = nvidiaSmi("--query-gpu=name,driver_version", "--format=csv,noheader");
         Optional<String> name = smi.map(s -> s.lines().findFirst().orElse("").split(",")[0].trim()).filter(s -> !s.isEmpty());
         Optional<String> driver = smi.map(s -> s.lines().findFirst().orElse(""))
                 .filter(l -> l.contains(",")).map(l -> l.substring(l.indexOf(',') + 1).trim());
-
-        GpuCheck device = deviceCheck();
-        checks.add(device);
-        if (device.passed()) {
-            boolean listed = features.encoders().contains(encoder);
-            checks.add(new GpuCheck("ffmpeg has " + encoder, listed,
-                    listed ? ffmpeg + " lists " + encoder : ffmpeg + " was built without " + encoder));
-            if (listed) checks.add(probeEncode(ffmpeg, encoder));
+        List<String> missing = encoders.stream().filter(e -> !features.encoders().contains(e)).toList();
+        String listed = String.join(" and ", encoders);
+        checks.add(new GpuCheck("ffmpeg has " + listed, missing.isEmpty(),
+                missing.isEmpty() ? ffmpeg + " lists " + listed : ffmpeg + " was built without " + String.join(" and ", missing)));
+        if (missing.isEmpty()) {
+            GpuCheck probe = null;
+            for (String e : encoders) {
+                probe = probeEncode(ffmpeg, e);
+                if (!probe.passed()) break;
+            }
+            checks.add(probe);
         }
         return new GpuReport(checks, name, driver);
     }

@@ -15,6 +15,7 @@ public final class GpuFailures {
             "cannot load libnvidia-encode", "driver does not support the required nvenc api version",
             "the minimum required nvidia driver", "incompatible client key", "initializeencoder failed",
             "error creating a nvenc encoder", "encoder session limit", "too many concurrent",
+            "unknown encoder 'h264_nvenc'", "unknown encoder 'hevc_nvenc'",
             // CUDA and NVDEC
             "cannot load libcuda", "cuinit", "cuda_error", "out of memory", "failed setup for format cuda",
             "hwaccel initialisation returned error", "no device available for decoder", "device creation failed",

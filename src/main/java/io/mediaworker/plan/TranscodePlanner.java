@@ -53,6 +53,14 @@ public final class TranscodePlanner {
         return new TranscodePlan(ladder, encoderNames(used), encoderReason, prep.notes(), cmd);
     }
 
+    /**
+     * The filters the transcode ran once on the source picture (deinterlace, tone map, constant
+     * rate): QC prepares its reference frames the same way before comparing.
+     */
+    public static List<String> sourcePreparation(VideoStream video, Ladder ladder, FfmpegFeatures features) {
+        return Preparation.onCpu(video, ladder, features).filters();
+    }
+
     static List<String> head(Path ffmpeg) {
         return List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-n", "-loglevel", "error", "-nostats", "-progress", "pipe:1");
     }

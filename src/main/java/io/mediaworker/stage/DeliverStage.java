@@ -6,6 +6,7 @@ import io.mediaworker.manifest.FileRecord;
 import io.mediaworker.manifest.Manifest;
 import io.mediaworker.manifest.StageRecord;
 import io.mediaworker.manifest.StageStatus;
+import io.mediaworker.metrics.StageMetrics;
 import io.mediaworker.model.AssetId;
 import io.mediaworker.model.TransientException;
 import io.mediaworker.model.UsageException;
@@ -40,6 +41,7 @@ public final class DeliverStage {
     }
 
     public Result run(Request request) {
+        StageMetrics metrics = StageMetrics.start("deliver");
         ContentTree tree = ctx.tree().prepare();
         AssetId id = request.assetId();
         Path outputDir = tree.dir(ContentTree.Area.OUTPUT, id);
@@ -62,6 +64,7 @@ public final class DeliverStage {
         ManifestStore.write(outputDir, updated, tree.work());
         request.destination().deliver(id, List.of(outputDir.resolve(Manifest.FILE_NAME)));
         LOG.info("delivered {} files of {} to {}", delivered.size(), id, request.destination().describe());
+        metrics.finish();
         return new Result(id, delivered);
     }
 

@@ -2,12 +2,14 @@ package io.mediaworker.stage;
 
 import io.mediaworker.content.ContentTree;
 import io.mediaworker.content.HashingCopy;
+import io.mediaworker.log.LogSetup;
 import io.mediaworker.manifest.FileRecord;
 import io.mediaworker.manifest.IngestFacts;
 import io.mediaworker.manifest.Manifest;
 import io.mediaworker.manifest.SourceRecord;
 import io.mediaworker.manifest.StageRecord;
 import io.mediaworker.manifest.StageStatus;
+import io.mediaworker.metrics.StageMetrics;
 import io.mediaworker.model.AssetId;
 import io.mediaworker.model.InvalidInputException;
 import io.mediaworker.model.MediaInfo;
@@ -45,6 +47,7 @@ public final class IngestStage {
     }
 
     public Result run(Request request) {
+        StageMetrics metrics = StageMetrics.start("ingest");
         ContentTree tree = ctx.tree().prepare();
         Instant started = ctx.clock().instant();
         Path staging = tree.newStaging("ingest", "incoming");
@@ -52,12 +55,14 @@ public final class IngestStage {
             String storedAs = "source." + extension(request.source().fileName());
             HashingCopy.Result copy = copy(request.source(), staging.resolve(storedAs));
             AssetId id = request.assetId().orElseGet(() -> AssetId.fromSha256(copy.sha256()));
+            LogSetup.stage("ingest", id.value()); // a derived id is known only now: every later line carries it
             Path folder = tree.dir(ContentTree.Area.INGEST, id);
 
             Optional<Manifest> existing = ManifestStore.read(folder);
             if (existing.isPresent()) {
                 if (existing.get().source().sha256().equals(copy.sha256())) {
                     LOG.info("asset {} already ingested from the same bytes (sha256 {}): nothing to do", id, copy.sha256());
+                    metrics.finish();
                     return new Result(id, true, folder);
                 }
                 throw new InvalidInputException("asset id " + id + " already holds other content (sha256 "
@@ -75,6 +80,7 @@ public final class IngestStage {
             tree.publish(staging, ContentTree.Area.INGEST, id);
             LOG.info("ingested {} as asset {} ({} bytes, {} video / {} audio streams)", request.source().location(), id,
                     copy.size(), info.videoStreams().size(), info.audioStreams().size());
+            metrics.finish();
             return new Result(id, false, folder);
         } finally {
             ContentTree.deleteRecursively(staging);

@@ -12,6 +12,7 @@ import io.mediaworker.manifest.Manifest;
 import io.mediaworker.manifest.StageRecord;
 import io.mediaworker.manifest.StageStatus;
 import io.mediaworker.manifest.TranscodeFacts;
+import io.mediaworker.metrics.StageMetrics;
 import io.mediaworker.model.AssetId;
 import io.mediaworker.model.ExitCode;
 import io.mediaworker.model.InvalidInputException;
@@ -75,6 +76,7 @@ public final class TranscodeStage {
     }
 
     public Result run(Request request) {
+        StageMetrics metrics = StageMetrics.start("transcode"); // a dry run never finishes it: it did no work
         ContentTree tree = ctx.tree().prepare();
         AssetId id = request.assetId();
         Path ingestDir = tree.dir(ContentTree.Area.INGEST, id);
@@ -86,7 +88,7 @@ public final class TranscodeStage {
         Ladder ladder = LadderPlanner.plan(ingest.probe(), profile);
 
         FfmpegFeatures features = ctx.ffmpegInfo().get().features();
-        String nvenc = Encoders.nvenc(ladder.renditions().get(0).codec()).ffmpegName();
+        List<String> nvenc = ladder.renditions().stream().map(r -> Encoders.nvenc(r.codec()).ffmpegName()).distinct().toList();
         List<GpuReport> gpuReport = new ArrayList<>(1);
         EncoderChoice choice = EncoderSelection.decide(request.encoder(), () -> {
             gpuReport.add(ctx.gpu().detect(ctx.tools().ffmpeg(), features, nvenc));
@@ -133,6 +135,7 @@ public final class TranscodeStage {
             ManifestStore.write(staging, manifest.withTranscode(record), tree.work());
             tree.publish(staging, ContentTree.Area.TRANSCODE, id);
             LOG.info("transcoded {} in {} s ({}x realtime) with {}", id, String.format("%.1f", elapsed), String.format("%.2f", realtime), plan.encoder());
+            metrics.mediaSeconds(ingest.probe().durationSeconds()).encoder(plan.encoder()).finish();
             return new Result(id, plan);
         } finally {
             ContentTree.deleteRecursively(staging);
