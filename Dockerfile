@@ -12,7 +12,10 @@ COPY target/media-worker.jar /media-worker.jar
 RUN zip -q -d /media-worker.jar 'ws/schild/jave/nativebin/*' 'META-INF/maven/ws.schild/jave-nativebin-*'
 
 FROM debian:bookworm-slim
-RUN apt-get update \
+# The -slim base has no /usr/share/man/man1, where the JRE's postinst registers java's man page
+# with update-alternatives: without the folder the install fails (https://bugs.debian.org/863199).
+RUN mkdir -p /usr/share/man/man1 \
+ && apt-get update \
  && apt-get install -y --no-install-recommends openjdk-17-jre-headless ffmpeg tini ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 

@@ -32,8 +32,13 @@ public final class CommandLineFactory {
                     return new CommandLine.RunLast().execute(parsed);
                 })
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {
-                    commandLine.getErr().println("media-worker: " + oneLine(e));
-                    commandLine.getErr().flush();
+                    RootCommand r = parsed.commandSpec().root().commandLine().getCommand();
+                    if (r.logFormat == LogSetup.Format.json) {
+                        LOG.error("media-worker: " + oneLine(e)); // stderr stays JSON lines: the same line as a log object
+                    } else {
+                        commandLine.getErr().println("media-worker: " + oneLine(e));
+                        commandLine.getErr().flush();
+                    }
                     if (e instanceof WorkerException w) {
                         LOG.debug("stage failed", e);
                         return w.exitCode().code();

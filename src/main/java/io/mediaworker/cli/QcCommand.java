@@ -3,6 +3,8 @@ package io.mediaworker.cli;
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
 import io.mediaworker.stage.QcStage;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,15 +21,19 @@ final class QcCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ASSET_ID", description = "The asset to check.")
     String assetId;
 
-    @Option(names = "--duration-tolerance", paramLabel = "SECONDS", defaultValue = "${env:QC_DURATION_TOLERANCE:-0.5}",
-            description = "Allowed difference between rendition and source duration, or 1%% of the source's, whichever is larger "
-                    + "(env QC_DURATION_TOLERANCE, default ${DEFAULT-VALUE}).")
-    double durationTolerance;
+    @Option(names = "--duration-tolerance", paramLabel = "SECONDS", defaultValue = "${env:QC_DURATION_TOLERANCE}",
+            description = "Allowed difference between rendition and source duration, or 1%% of the source's if larger "
+                    + "(env QC_DURATION_TOLERANCE; default: the policy's, 0.5 s).")
+    Double durationTolerance;
+
+    @Option(names = "--policy", paramLabel = "FILE", defaultValue = "${env:QC_POLICY}",
+            description = "QC policy (JSON) with every threshold; unset fields keep the built-in default (env QC_POLICY).")
+    Path policy;
 
     @Override
     public Integer call() {
         LogSetup.stage("qc", assetId);
-        new QcStage(Commands.context(root)).run(new QcStage.Request(AssetId.of(assetId), durationTolerance));
+        new QcStage(Commands.context(root)).run(new QcStage.Request(AssetId.of(assetId), Optional.ofNullable(durationTolerance), Optional.ofNullable(policy)));
         return 0;
     }
 }

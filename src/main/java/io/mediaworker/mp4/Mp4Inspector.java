@@ -41,12 +41,12 @@ public final class Mp4Inspector {
             MovieBox movie = MP4Util.parseMovieChannel(ch);
             if (movie == null) return List.of();
             List<TrackTiming> tracks = new ArrayList<>();
-            for (TrakBox trak : movie.getTracks()) tracks.add(timing(trak));
+            for (TrakBox trak : movie.getTracks()) tracks.add(timing(trak, movie.getTimescale()));
             return tracks;
         }
     }
 
-    static TrackTiming timing(TrakBox trak) {
+    static TrackTiming timing(TrakBox trak, int movieTimescale) {
         int timescale = trak.getTimescale();
         long[] decodeTimes = decodeTimes(trak.getStts());
         long[] composition = compositionOffsets(NodeBox.findFirstPath(trak, CompositionOffsetsBox.class,
@@ -65,8 +65,29 @@ public final class Mp4Inspector {
                 if (i >= 0 && i < decodeTimes.length) syncTimes.add(seconds(decodeTimes[i] + composition[i] - shift, timescale));
             }
         }
+        List<TrackTiming.Edit> editEntries = new ArrayList<>();
+        for (Edit e : edits) {
+            editEntries.add(new TrackTiming.Edit(seconds(e.getDuration(), movieTimescale),
+                    e.getMediaTime() < 0 ? -1 : seconds(e.getMediaTime(), timescale), e.getRate()));
+        }
         return new TrackTiming(trak.getHandlerType() == null ? "" : trak.getHandlerType(),
-                seconds(trak.getMediaDuration(), timescale), decodeTimes.length, syncTimes, edits.size());
+                seconds(trak.getMediaDuration(), timescale), decodeTimes.length, syncTimes, edits.size(), editEntries,
+                bytesPerSecond(trak, decodeTimes, timescale));
+    }
+
+    /** Sample sizes summed per second of decode time: the bitrate curve, read from the index alone. */
+    private static List<Long> bytesPerSecond(TrakBox trak, long[] decodeTimes, int timescale) {
+        if (trak.getStsz() == null || timescale <= 0) return List.of();
+        int[] sizes = trak.getStsz().getSizes();
+        int defaultSize = trak.getStsz().getDefaultSize();
+        List<Long> perSecond = new ArrayList<>();
+        for (int i = 0; i < decodeTimes.length; i++) {
+            int second = (int) (decodeTimes[i] / timescale);
+            while (perSecond.size() <= second) perSecond.add(0L);
+            long size = sizes != null && i < sizes.length ? sizes[i] : defaultSize;
+            perSecond.set(second, perSecond.get(second) + size);
+        }
+        return perSecond;
     }
 
     private static long[] decodeTimes(TimeToSampleBox stts) {

@@ -26,7 +26,7 @@ public final class AnalysisPlanner {
     static final String BLACK = "blackdetect=d=0.1:pix_th=0.10";
     static final String FREEZE = "freezedetect=n=-60dB:d=0.5";
     static final String SILENCE = "silencedetect=n=-60dB:d=0.5";
-    static final String LOUDNESS = "ebur128=metadata=1:peak=true";
+    static final String LOUDNESS = "ebur128=metadata=1:peak=true:framelog=48";
     static final int THUMBNAILS = 8;
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9/._-]+");
 
@@ -34,7 +34,7 @@ public final class AnalysisPlanner {
     public record Outputs(Path video, Path audio, Path quality, Path vmaf, Path thumbnails, Path sourceVideo, Path sourceAudio) {
         static Outputs in(Path dir) {
             return new Outputs(dir.resolve("video.txt"), dir.resolve("audio.txt"), dir.resolve("quality.txt"), dir.resolve("vmaf.json"),
-                    dir.resolve("thumbnails.png"), dir.resolve("source-video.txt"), dir.resolve("source-audio.txt"));
+                    dir.resolve("thumbnails.jpg"), dir.resolve("source-video.txt"), dir.resolve("source-audio.txt"));
         }
     }
 
@@ -72,21 +72,21 @@ public final class AnalysisPlanner {
         graph.add(quality + "," + print("metadata", out.quality()) + "[q]");
         double interval = Math.max(durationSeconds / THUMBNAILS, 0.04);
         graph.add("[th]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\," + String.format(Locale.ROOT, "%.3f", interval)
-                + ")',scale=-2:90,tile=" + THUMBNAILS + "x1:padding=4:margin=4[thumbs]");
-        if (renditionAudio) graph.add("[0:a:0]" + SILENCE + "," + LOUDNESS + "," + print("ametadata", out.audio()) + "[a]");
+                + ")',scale=-2:90,tile=" + THUMBNAILS + "x1:padding=4:margin=4,format=yuvj420p[thumbs]");
+        if (renditionAudio) graph.add("[0:a:0]" + LOUDNESS + "," + SILENCE + "," + print("ametadata", out.audio()) + "[a]");
         if (analyseSource && renditionAudio) {
-            graph.add("[1:" + ladder.audioStreamIndex().get() + "]asetpts=PTS-STARTPTS," + SILENCE + "," + LOUDNESS + ","
+            graph.add("[1:" + ladder.audioStreamIndex().get() + "]asetpts=PTS-STARTPTS," + LOUDNESS + "," + SILENCE + ","
                     + print("ametadata", out.sourceAudio()) + "[srca]");
         }
 
-        List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-n", "-loglevel", "error",
+        List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-n", "-loglevel", "verbose",
                 "-nostats", "-progress", "pipe:1"));
         cmd.addAll(List.of("-err_detect", "explode"));
         cmd.addAll(InputArgs.forInput(rendition));
         cmd.addAll(InputArgs.forInput(source));
         cmd.addAll(List.of("-filter_complex", String.join(";", graph)));
         for (String sink : sinks(analyseSource, renditionAudio)) cmd.addAll(List.of("-map", "[" + sink + "]", "-f", "null", "-"));
-        cmd.addAll(List.of("-map", "[thumbs]", "-c:v", "png", "-update", "1", "-f", "image2", InputArgs.url(out.thumbnails())));
+        cmd.addAll(List.of("-map", "[thumbs]", "-c:v", "mjpeg", "-q:v", "5", "-update", "1", "-f", "image2", InputArgs.url(out.thumbnails())));
         return new Analysis(cmd, out, vmaf, analyseSource);
     }
 

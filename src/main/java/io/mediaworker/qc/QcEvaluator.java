@@ -72,7 +72,46 @@ public final class QcEvaluator {
         checks.add(check(name, "faststart (moov before mdat)", m.layout().moovBeforeMdat(), "moov before mdat",
                 m.layout().boxes().stream().map(b -> b.type()).toList().toString()));
         checks.add(keyframeInterval(name, ladder, m));
+        checks.add(trackDurations(name, m, tolerance));
+        checks.add(editLists(name, ladder, m));
         return checks;
+    }
+
+    /** Audio and video tracks end together: a long gap means a player shows a frozen frame or cuts sound. */
+    static QcCheck trackDurations(String name, RenditionMeasurement m, double tolerance) {
+        List<String> parts = new ArrayList<>();
+        double min = Double.MAX_VALUE, max = 0;
+        for (TrackTiming t : m.tracks()) {
+            if (!t.isVideo() && !t.isAudio()) continue;
+            parts.add(String.format(Locale.ROOT, "%s %.3f s", t.handler(), t.durationSeconds()));
+            min = Math.min(min, t.durationSeconds());
+            max = Math.max(max, t.durationSeconds());
+        }
+        boolean ok = parts.size() < 2 || max - min <= tolerance;
+        return check(name, "track durations agree", ok, String.format(Locale.ROOT, "within %.3f s", tolerance),
+                parts.isEmpty() ? "no tracks" : String.join(", ", parts));
+    }
+
+    /**
+     * Edit lists hold no surprises: at most one media edit per track at normal rate, and no empty
+     * edit (a gap before the media starts) longer than a frame. Encoder delay (B-frames, AAC
+     * priming) is a single media edit and is fine.
+     */
+    static QcCheck editLists(String name, Ladder ladder, RenditionMeasurement m) {
+        double frame = 1.0 / ladder.frameRate().toDouble();
+        List<String> problems = new ArrayList<>();
+        for (TrackTiming t : m.tracks()) {
+            long mediaEdits = t.edits().stream().filter(e -> !e.empty()).count();
+            if (mediaEdits > 1) problems.add(t.handler() + ": " + mediaEdits + " media edits");
+            for (TrackTiming.Edit e : t.edits()) {
+                if (e.empty() && e.durationSeconds() > frame + 1e-6) {
+                    problems.add(String.format(Locale.ROOT, "%s: empty edit of %.3f s", t.handler(), e.durationSeconds()));
+                }
+                if (!e.empty() && Math.abs(e.rate() - 1.0) > 1e-6) problems.add(t.handler() + ": edit at rate " + e.rate());
+            }
+        }
+        return check(name, "edit lists", problems.isEmpty(), "one media edit per track, no gaps",
+                problems.isEmpty() ? "plain" : String.join("; ", problems));
     }
 
     /** Every keyframe sits on the planned grid, and every grid point inside the video has one. */

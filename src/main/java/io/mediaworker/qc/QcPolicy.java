@@ -49,7 +49,7 @@ public record QcPolicy(
             new Floor(32.0, 26.0),
             new Floor(80.0, 60.0),
             Map.of(),
-            new Threshold(0.10, 0.50),
+            new Threshold(0.10, 1.0),
             0.5);
 
     public Floor ssimFor(String rung) {

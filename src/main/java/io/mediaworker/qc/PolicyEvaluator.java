@@ -1,0 +1,88 @@
+package io.mediaworker.qc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns a rendition's content analysis into findings under a {@link QcPolicy}. Pure. Black,
+ * frozen and silent runs are blamed on the rendition only where the source had none (with a
+ * small margin for detector jitter) and only outside the first and last {@code edgeSeconds};
+ * loudness, peak and quality are judged as measured.
+ */
+public final class PolicyEvaluator {
+    /** Detector edges move by a frame or two between source and rendition. */
+    static final double SOURCE_MARGIN_SECONDS = 0.25;
+
+    /** What was measured of one rendition, and of the source once. */
+    public record Measured(String rendition, VideoAnalysis video, Optional<AudioAnalysis> audio, QualityAnalysis quality,
+                           double durationSeconds) {}
+
+    public record SourceAnalysis(List<Segment> black, List<Segment> frozen, List<Segment> silence) {
+        public static final SourceAnalysis NONE = new SourceAnalysis(List.of(), List.of(), List.of());
+    }
+
+    private PolicyEvaluator() {}
+
+    public static List<Finding> evaluate(Measured m, SourceAnalysis source, QcPolicy policy) {
+        List<Finding> findings = new ArrayList<>();
+        double from = policy.edgeSeconds(), to = m.durationSeconds() - policy.edgeSeconds();
+        runs(findings, "black", m.rendition(), m.video().black(), source.black(), from, to, policy.blackSeconds(), "black picture");
+        runs(findings, "freeze", m.rendition(), m.video().frozen(), source.frozen(), from, to, policy.freezeSeconds(), "frozen picture");
+        m.audio().ifPresent(a -> {
+            runs(findings, "silence", m.rendition(), a.silence(), source.silence(), from, to, policy.silenceSeconds(), "silence");
+            a.integratedLufs().ifPresent(lufs -> loudness(findings, m.rendition(), lufs, policy.loudness()));
+            a.truePeakDbtp().ifPresent(peak -> above(findings, "true-peak", m.rendition(), peak, policy.truePeakDbtp(),
+                    "true peak %.1f dBTP above %.1f dBTP"));
+        });
+        m.quality().ssimMean().ifPresent(v -> below(findings, "ssim", m.rendition(), v, policy.ssimFor(m.rendition()), "mean SSIM %.4f below %.4f"));
+        m.quality().psnrMean().ifPresent(v -> below(findings, "psnr", m.rendition(), v, policy.psnrFor(m.rendition()), "mean PSNR %.2f dB below %.2f dB"));
+        m.quality().vmaf().ifPresent(v -> below(findings, "vmaf", m.rendition(), v, policy.vmafFor(m.rendition()), "VMAF %.1f below %.1f"));
+        above(findings, "interlace", m.rendition(), m.video().interlacedRatio(), policy.interlacedRatio(),
+                "%.2f of frames look interlaced, above %.2f");
+        return findings;
+    }
+
+    /** Each run the rendition added, outside the edges, longer than the warning level. */
+    private static void runs(List<Finding> out, String rule, String rendition, List<Segment> measured, List<Segment> inSource,
+                             double from, double to, QcPolicy.Threshold limit, String what) {
+        List<Segment> added = Segment.clip(Segment.subtract(measured, Segment.widen(inSource, SOURCE_MARGIN_SECONDS)), from, to);
+        for (Segment s : added) {
+            if (s.duration() <= limit.warn()) continue;
+            boolean fail = s.duration() > limit.fail();
+            double bound = fail ? limit.fail() : limit.warn();
+            out.add(new Finding(rule, rendition, fail ? Finding.Severity.FAILURE : Finding.Severity.WARNING, Optional.of(s), s.duration(),
+                    bound, String.format(Locale.ROOT, "%.2f s of %s from %.2f s to %.2f s (longer than %.2f s)", s.duration(), what,
+                            s.start(), s.end(), bound)));
+        }
+    }
+
+    private static void loudness(List<Finding> out, String rendition, double lufs, QcPolicy.Loudness l) {
+        if (lufs < l.failBelow() || lufs > l.failAbove()) {
+            double bound = lufs < l.failBelow() ? l.failBelow() : l.failAbove();
+            out.add(new Finding("loudness", rendition, Finding.Severity.FAILURE, Optional.empty(), lufs, bound,
+                    String.format(Locale.ROOT, "integrated loudness %.1f LUFS is %s %.1f LUFS", lufs, lufs < bound ? "below" : "above", bound)));
+        } else if (Math.abs(lufs - l.target()) > l.warnTolerance()) {
+            out.add(new Finding("loudness", rendition, Finding.Severity.WARNING, Optional.empty(), lufs, l.target(),
+                    String.format(Locale.ROOT, "integrated loudness %.1f LUFS is off the %.1f LUFS target by more than %.1f LU", lufs,
+                            l.target(), l.warnTolerance())));
+        }
+    }
+
+    private static void above(List<Finding> out, String rule, String rendition, double v, QcPolicy.Threshold t, String format) {
+        if (v <= t.warn()) return;
+        boolean fail = v > t.fail();
+        double bound = fail ? t.fail() : t.warn();
+        out.add(new Finding(rule, rendition, fail ? Finding.Severity.FAILURE : Finding.Severity.WARNING, Optional.empty(), v, bound,
+                String.format(Locale.ROOT, format, v, bound)));
+    }
+
+    private static void below(List<Finding> out, String rule, String rendition, double v, QcPolicy.Floor f, String format) {
+        if (v >= f.warn()) return;
+        boolean fail = v < f.fail();
+        double bound = fail ? f.fail() : f.warn();
+        out.add(new Finding(rule, rendition, fail ? Finding.Severity.FAILURE : Finding.Severity.WARNING, Optional.empty(), v, bound,
+                String.format(Locale.ROOT, format, v, bound)));
+    }
+}
