@@ -11,6 +11,7 @@ import io.mediaworker.manifest.QcFacts;
 import io.mediaworker.manifest.StageRecord;
 import io.mediaworker.manifest.StageStatus;
 import io.mediaworker.manifest.TranscodeFacts;
+import io.mediaworker.metrics.StageMetrics;
 import io.mediaworker.model.AssetId;
 import io.mediaworker.model.ExitCode;
 import io.mediaworker.model.InvalidInputException;
@@ -69,7 +70,25 @@ public final class QcStage {
         this.ctx = ctx;
     }
 
+    /** Judges and moves the renditions (see {@link #judge}); logs the stage's figures on a pass and on a fail. */
     public Result run(Request request) {
+        StageMetrics metrics = StageMetrics.start("qc").mediaSeconds(sourceSeconds(request.assetId()));
+        try {
+            Result result = judge(request);
+            metrics.verdict(result.report().verdict().name()).finish();
+            return result;
+        } catch (QcFailedException e) {
+            metrics.verdict(QcReport.Verdict.FAIL.name()).finish();
+            throw e;
+        }
+    }
+
+    private double sourceSeconds(AssetId id) {
+        return ManifestStore.read(ctx.tree().dir(ContentTree.Area.TRANSCODE, id)).flatMap(Manifest::ingest)
+                .map(i -> i.facts().probe().durationSeconds()).orElse(0.0);
+    }
+
+    private Result judge(Request request) {
         ContentTree tree = ctx.tree().prepare();
         AssetId id = request.assetId();
         Path transcodeDir = tree.dir(ContentTree.Area.TRANSCODE, id);

@@ -87,11 +87,11 @@ class QcEvaluatorTest {
         QcReport report = QcEvaluator.evaluate("abc", SOURCE, WITH_AUDIO, List.of(good(R720), good(R360)), TOLERANCE);
         assertEquals(QcReport.Verdict.PASS, report.verdict());
         assertEquals("abc", report.assetId());
-        // Per rung: decode, codec, profile, size, rate, duration, audio present, audio format, faststart, keyframes;
-        // then one alignment check across rungs.
-        assertEquals(2 * 10 + 1, report.checks().size());
+        // Per rung: decode, codec, profile, size, rate, duration, audio present, audio format, faststart, keyframes,
+        // track durations, edit lists; then one alignment check across rungs.
+        assertEquals(2 * 12 + 1, report.checks().size());
         assertEquals(List.of("decodes completely", "video codec", "video profile", "picture size", "frame rate", "duration",
-                "audio present", "audio format", "faststart (moov before mdat)", "keyframe interval"),
+                "audio present", "audio format", "faststart (moov before mdat)", "keyframe interval", "track durations agree", "edit lists"),
                 report.checks().stream().filter(c -> c.rendition().equals("720p")).map(QcCheck::check).toList());
         assertEquals(List.of(), report.failures());
     }
