@@ -19,7 +19,7 @@ public final class LogSetup {
     public static void configure(Format format, boolean verbose) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(verbose ? Level.DEBUG : Level.INFO);
+        if (verbose) root.setLevel(Level.DEBUG); // otherwise the level logback.xml (or a test's logback-test.xml) set stands
         if (format == Format.text) return; // logback.xml already logs text to stderr
         root.detachAndStopAllAppenders();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

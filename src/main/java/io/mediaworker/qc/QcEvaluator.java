@@ -28,7 +28,7 @@ public final class QcEvaluator {
                                     double durationTolerance) {
         List<QcCheck> checks = new ArrayList<>();
         for (RenditionMeasurement m : measured) checks.addAll(renditionChecks(source, ladder, m, durationTolerance));
-        checks.addAll(alignment(measured));
+        checks.addAll(alignment(measured, ladder));
         boolean pass = checks.stream().allMatch(QcCheck::passed);
         return new QcReport(assetId, pass ? QcReport.Verdict.PASS : QcReport.Verdict.FAIL, durationTolerance, checks);
     }
@@ -137,19 +137,26 @@ public final class QcEvaluator {
                 problems.isEmpty() ? times.size() + " keyframes on the grid" : String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
     }
 
-    /** All rungs must have keyframes at the same timestamps, or players cannot switch between them cleanly. */
-    static List<QcCheck> alignment(List<RenditionMeasurement> measured) {
+    /**
+     * All rungs must have keyframes at the same timestamps, or players cannot switch between them
+     * cleanly. The reference is the first rung whose keyframes sit on the planned grid, so that
+     * the rung that drifted is the one named, even when it is the top rung.
+     */
+    static List<QcCheck> alignment(List<RenditionMeasurement> measured, Ladder ladder) {
         if (measured.size() < 2) return List.of();
-        List<Double> reference = keyframes(measured.get(0));
+        RenditionMeasurement ref = measured.stream().filter(m -> keyframeInterval(m.planned().name(), ladder, m).passed())
+                .findFirst().orElse(measured.get(0));
+        List<Double> reference = keyframes(ref);
         List<String> misaligned = new ArrayList<>();
-        for (RenditionMeasurement m : measured.subList(1, measured.size())) {
+        for (RenditionMeasurement m : measured) {
+            if (m == ref) continue;
             List<Double> times = keyframes(m);
             boolean same = times.size() == reference.size();
             for (int i = 0; same && i < times.size(); i++) same = Math.abs(times.get(i) - reference.get(i)) <= ALIGN_TOLERANCE_S;
             if (!same) misaligned.add(m.planned().name());
         }
         return List.of(check("*", "keyframes aligned across rungs", misaligned.isEmpty(),
-                "same keyframe timestamps as " + measured.get(0).planned().name(),
+                "same keyframe timestamps as " + ref.planned().name(),
                 misaligned.isEmpty() ? "aligned" : "differ in " + misaligned));
     }
 

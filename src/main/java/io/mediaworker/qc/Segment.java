@@ -39,6 +39,24 @@ public record Segment(double start, double end) {
         return result;
     }
 
+    /**
+     * Joins runs separated by at most {@code maxGap} seconds. freezedetect ends a run at every
+     * keyframe of a lossy rendition (the still picture is coded afresh, a little differently) and
+     * starts the next at the same instant: a 3 s freeze with a keyframe inside read as 1 s + 2 s,
+     * each under the failure level.
+     */
+    public static List<Segment> join(List<Segment> segments, double maxGap) {
+        List<Segment> sorted = new ArrayList<>(segments);
+        sorted.sort(Comparator.comparingDouble(Segment::start));
+        List<Segment> result = new ArrayList<>();
+        for (Segment s : sorted) {
+            Segment last = result.isEmpty() ? null : result.get(result.size() - 1);
+            if (last != null && s.start - last.end <= maxGap) result.set(result.size() - 1, new Segment(last.start, Math.max(last.end, s.end)));
+            else result.add(s);
+        }
+        return result;
+    }
+
     /** Widens each segment by {@code margin} on both sides: a detector's edges wobble by a frame or two between encodes. */
     public static List<Segment> widen(List<Segment> segments, double margin) {
         return segments.stream().map(s -> new Segment(s.start - margin, s.end + margin)).toList();

@@ -14,7 +14,9 @@ public record VideoAnalysis(List<Segment> black, List<Segment> frozen, double in
     public static VideoAnalysis of(List<MetadataLog.Frame> frames, double frameDuration) {
         double end = frames.isEmpty() ? 0 : frames.get(frames.size() - 1).time() + frameDuration;
         List<Segment> black = segments(frames, "lavfi.black_start", "lavfi.black_end", end);
-        List<Segment> frozen = segments(frames, "lavfi.freezedetect.freeze_start", "lavfi.freezedetect.freeze_end", end);
+        // Touching runs are one freeze cut in two by a keyframe (see Segment.join); 1.5 frames allows for rounding.
+        List<Segment> frozen = Segment.join(segments(frames, "lavfi.freezedetect.freeze_start", "lavfi.freezedetect.freeze_end", end),
+                1.5 * frameDuration);
         double ratio = 0;
         if (!frames.isEmpty()) {
             MetadataLog.Frame last = frames.get(frames.size() - 1);

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers {@code output/<assetId>/} (renditions, {@code qc.json}, {@code plan.json}) to a
+ * Delivers {@code output/<assetId>/} (renditions, {@code plan.json}, {@code qc.json}, {@code qc.html}) to a
  * destination, checks each delivered rendition's SHA-256 read back from the destination against
  * the one recorded when it was made, then records the delivery in the manifest, which goes last.
  */
@@ -53,6 +53,7 @@ public final class DeliverStage {
         for (FileRecord r : renditions) files.add(tree.root().resolve(r.path()));
         files.add(outputDir.resolve(TranscodeStage.PLAN_FILE));
         files.add(outputDir.resolve(QcStage.REPORT_FILE));
+        if (java.nio.file.Files.exists(outputDir.resolve(QcStage.HTML_FILE))) files.add(outputDir.resolve(QcStage.HTML_FILE));
 
         List<FileRecord> delivered = request.destination().deliver(id, files);
         verify(renditions, delivered);

@@ -18,7 +18,8 @@ final class Svg {
     static String chart(String yLabel, List<Series> series, List<Band> bands, double xMax, double yMin, double yMax) {
         double xm = Math.max(xMax, 1e-3), ySpan = Math.max(yMax - yMin, 1e-9);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">", W, H, W, H));
+        // No xmlns: SVG inline in HTML needs none, and the report holds no URL at all (it is checked for).
+        sb.append(String.format(Locale.ROOT, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">", W, H, W, H));
         sb.append("<rect x=\"0\" y=\"0\" width=\"").append(W).append("\" height=\"").append(H).append("\" fill=\"#fff\"/>");
         for (Band b : bands) {
             for (Segment s : b.ranges()) {
