@@ -21,19 +21,12 @@ final class QcCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ASSET_ID", description = "The asset to check.")
     String assetId;
 
-    @Option(names = "--duration-tolerance", paramLabel = "SECONDS", defaultValue = "${env:QC_DURATION_TOLERANCE}",
-            description = "Allowed difference between rendition and source duration, or 1%% of the source's if larger "
-                    + "(env QC_DURATION_TOLERANCE; default: the policy's, 0.5 s).")
-    Double durationTolerance;
-
-    @Option(names = "--policy", paramLabel = "FILE", defaultValue = "${env:QC_POLICY}",
-            description = "QC policy (JSON) with every threshold; unset fields keep the built-in default (env QC_POLICY).")
-    Path policy;
+    @picocli.CommandLine.Mixin QcOptions qcOptions;
 
     @Override
     public Integer call() {
         LogSetup.stage("qc", assetId);
-        new QcStage(Commands.context(root)).run(new QcStage.Request(AssetId.of(assetId), Optional.ofNullable(durationTolerance), Optional.ofNullable(policy)));
+        new QcStage(Commands.context(root)).run(qcOptions.request(AssetId.of(assetId)));
         return 0;
     }
 }

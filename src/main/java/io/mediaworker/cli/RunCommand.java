@@ -41,14 +41,7 @@ final class RunCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin EncoderOptions encoding;
 
-    @Option(names = "--duration-tolerance", paramLabel = "SECONDS", defaultValue = "${env:QC_DURATION_TOLERANCE}",
-            description = "Allowed difference between rendition and source duration, or 1%% of the source's if larger "
-                    + "(env QC_DURATION_TOLERANCE; default: the policy's, 0.5 s).")
-    Double durationTolerance;
-
-    @Option(names = "--policy", paramLabel = "FILE", defaultValue = "${env:QC_POLICY}",
-            description = "QC policy (JSON) with every threshold; unset fields keep the built-in default (env QC_POLICY).")
-    Path policy;
+    @picocli.CommandLine.Mixin QcOptions qcOptions;
 
     @Override
     public Integer call() {
@@ -62,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         LogSetup.stage("transcode", id.value());
         new TranscodeStage(ctx).run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions));
         LogSetup.stage("qc", id.value());
-        new QcStage(ctx).run(new QcStage.Request(id, Optional.ofNullable(durationTolerance), Optional.ofNullable(policy)));
+        new QcStage(ctx).run(qcOptions.request(id));
         LogSetup.stage("deliver", id.value());
         new DeliverStage(ctx).run(new DeliverStage.Request(id, new LocalFolderDestination(to)));
         return 0;
