@@ -37,7 +37,9 @@ RUN java -XX:ArchiveClassesAtExit=/opt/media-worker/app.jsa -XX:+UseSerialGC -XX
 
 USER 10001:10001
 WORKDIR /content
-# tini is PID 1: it forwards SIGTERM (Batch termination, Spot reclaim) to the JVM and reaps ffmpeg.
-# JVM warnings go to stderr: stdout carries only results (an asset id).
-ENTRYPOINT ["/usr/bin/tini", "--", "java", "-XX:SharedArchiveFile=/opt/media-worker/app.jsa", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/opt/media-worker/media-worker.jar"]
+# tini forwards SIGTERM (Batch termination, Spot reclaim) to the JVM and reaps ffmpeg. -s: where
+# it is not PID 1 (jobdefs' initProcessEnabled puts docker-init there; buildah run) it registers as
+# subreaper instead of warning on every start. JVM warnings go to stderr: stdout carries only
+# results (an asset id).
+ENTRYPOINT ["/usr/bin/tini", "-s", "--", "java", "-XX:SharedArchiveFile=/opt/media-worker/app.jsa", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/opt/media-worker/media-worker.jar"]
 CMD ["--help"]

@@ -72,33 +72,39 @@ public final class QcEvaluator {
         checks.add(check(name, "faststart (moov before mdat)", m.layout().moovBeforeMdat(), "moov before mdat",
                 m.layout().boxes().stream().map(b -> b.type()).toList().toString()));
         checks.add(keyframeInterval(name, ladder, m));
-        checks.add(trackDurations(name, m, tolerance));
-        checks.add(editLists(name, ladder, m));
+        checks.add(editLists(name, ladder, m, tolerance));
         return checks;
     }
 
-    /** Audio and video tracks end together: a long gap means a player shows a frozen frame or cuts sound. */
-    static QcCheck trackDurations(String name, RenditionMeasurement m, double tolerance) {
-        List<String> parts = new ArrayList<>();
-        double min = Double.MAX_VALUE, max = 0;
-        for (TrackTiming t : m.tracks()) {
-            if (!t.isVideo() && !t.isAudio()) continue;
-            parts.add(String.format(Locale.ROOT, "%s %.3f s", t.handler(), t.durationSeconds()));
-            min = Math.min(min, t.durationSeconds());
-            max = Math.max(max, t.durationSeconds());
+    /**
+     * Audio and video tracks should end together, but a rendition reproduces its source's stream
+     * lengths, and a source whose picture stops before its sound (or the reverse) is not a
+     * transcode defect: the probe does not give per-stream source durations to tell them apart,
+     * so a mismatch is a warning, not a gate.
+     */
+    public static List<Finding> trackDurationWarnings(List<RenditionMeasurement> measured, double tolerance) {
+        List<Finding> warnings = new ArrayList<>();
+        for (RenditionMeasurement m : measured) {
+            List<TrackTiming> av = m.tracks().stream().filter(t -> t.isVideo() || t.isAudio()).toList();
+            if (av.size() < 2) continue;
+            double min = av.stream().mapToDouble(TrackTiming::durationSeconds).min().orElse(0);
+            double max = av.stream().mapToDouble(TrackTiming::durationSeconds).max().orElse(0);
+            if (max - min <= tolerance) continue;
+            String parts = String.join(", ", av.stream().map(t -> String.format(Locale.ROOT, "%s %.3f s", t.handler(), t.durationSeconds())).toList());
+            warnings.add(new Finding("track-durations", m.planned().name(), Finding.Severity.WARNING, Optional.empty(), max - min, tolerance,
+                    String.format(Locale.ROOT, "audio and video tracks differ by %.3f s (%s), more than %.3f s", max - min, parts, tolerance)));
         }
-        boolean ok = parts.size() < 2 || max - min <= tolerance;
-        return check(name, "track durations agree", ok, String.format(Locale.ROOT, "within %.3f s", tolerance),
-                parts.isEmpty() ? "no tracks" : String.join(", ", parts));
+        return warnings;
     }
 
     /**
      * Edit lists hold no surprises: at most one media edit per track at normal rate, and no empty
-     * edit (a gap before the media starts) longer than a frame. Encoder delay (B-frames, AAC
-     * priming) is a single media edit and is fine.
+     * edit (a gap before the media starts) longer than the duration tolerance. Encoder delay
+     * (B-frames, AAC priming) is a single media edit, and a short empty edit keeps a source's own
+     * audio/video offset: both are fine.
      */
-    static QcCheck editLists(String name, Ladder ladder, RenditionMeasurement m) {
-        double frame = 1.0 / ladder.frameRate().toDouble();
+    static QcCheck editLists(String name, Ladder ladder, RenditionMeasurement m, double tolerance) {
+        double frame = Math.max(tolerance, 1.0 / ladder.frameRate().toDouble());
         List<String> problems = new ArrayList<>();
         for (TrackTiming t : m.tracks()) {
             long mediaEdits = t.edits().stream().filter(e -> !e.empty()).count();
@@ -110,7 +116,7 @@ public final class QcEvaluator {
                 if (!e.empty() && Math.abs(e.rate() - 1.0) > 1e-6) problems.add(t.handler() + ": edit at rate " + e.rate());
             }
         }
-        return check(name, "edit lists", problems.isEmpty(), "one media edit per track, no gaps",
+        return check(name, "edit lists", problems.isEmpty(), String.format(Locale.ROOT, "one media edit per track, no gap over %.3f s", frame),
                 problems.isEmpty() ? "plain" : String.join("; ", problems));
     }
 

@@ -115,8 +115,10 @@ public final class QcStage {
                 measured.add(m);
                 analysed.add(outcome.withBitrate(m.tracks()));
             }
+            List<io.mediaworker.qc.Finding> findings = new ArrayList<>(analyser.findings(analysed, policy));
+            findings.addAll(QcEvaluator.trackDurationWarnings(measured, tolerance));
             QcReport report = QcEvaluator.evaluate(id.value(), source, ladder, measured, tolerance)
-                    .withAnalysis(analyser.findings(analysed, policy), analyser.metrics(analysed), policy);
+                    .withAnalysis(findings, analyser.metrics(analysed), policy);
             return publish(tree, id, manifest, transcodeDir, report, analysed, started);
         } finally {
             analysed.forEach(ContentAnalyser.Outcome::discard);

@@ -84,8 +84,10 @@ class MetadataLogTest {
     @Test
     void freezeRunsCutByAKeyframeAreJoined() {
         // What freezedetect writes for a 3 s still picture with a keyframe at 4 s in a lossy rendition.
-        String log = "frame:75 pts:75 pts_time:3\nlavfi.freezedetect.freeze_start=3\n"
-                + "frame:100 pts:100 pts_time:4\nlavfi.freezedetect.freeze_end=4\nlavfi.freezedetect.freeze_start=4\n"
+        // (freezedetect attaches freeze_start to the frame d = 0.5 s into the run, freeze_end to the first changed frame.)
+        String log = "frame:87 pts:87 pts_time:3.48\nlavfi.freezedetect.freeze_start=3\n"
+                + "frame:100 pts:100 pts_time:4\nlavfi.freezedetect.freeze_end=4\n"
+                + "frame:112 pts:112 pts_time:4.48\nlavfi.freezedetect.freeze_start=4\n"
                 + "frame:150 pts:150 pts_time:6\nlavfi.freezedetect.freeze_end=6\n";
         VideoAnalysis v = VideoAnalysis.of(MetadataLog.parse(log), FRAME);
         assertEquals(List.of(new Segment(3, 6)), v.frozen());

@@ -88,10 +88,10 @@ class QcEvaluatorTest {
         assertEquals(QcReport.Verdict.PASS, report.verdict());
         assertEquals("abc", report.assetId());
         // Per rung: decode, codec, profile, size, rate, duration, audio present, audio format, faststart, keyframes,
-        // track durations, edit lists; then one alignment check across rungs.
-        assertEquals(2 * 12 + 1, report.checks().size());
+        // edit lists; then one alignment check across rungs.
+        assertEquals(2 * 11 + 1, report.checks().size());
         assertEquals(List.of("decodes completely", "video codec", "video profile", "picture size", "frame rate", "duration",
-                "audio present", "audio format", "faststart (moov before mdat)", "keyframe interval", "track durations agree", "edit lists"),
+                "audio present", "audio format", "faststart (moov before mdat)", "keyframe interval", "edit lists"),
                 report.checks().stream().filter(c -> c.rendition().equals("720p")).map(QcCheck::check).toList());
         assertEquals(List.of(), report.failures());
     }
