@@ -61,7 +61,7 @@ public final class AnalysisPlanner {
         String sourceVideo = "[1:" + ladder.videoStreamIndex() + "]";
         if (analyseSource) {
             graph.add(sourceVideo + "split=2[srcref][srcan]");
-            graph.add("[srcan]setpts=PTS-STARTPTS," + BLACK + "," + FREEZE + "," + print("metadata", out.sourceVideo()) + "[srcv]");
+            graph.add("[srcan]setpts=PTS-STARTPTS," + BLACK + "," + FREEZE + ",idet," + print("metadata", out.sourceVideo()) + "[srcv]");
             sourceVideo = "[srcref]";
         }
         graph.add(sourceVideo + String.join(",", ref) + ",split=" + refCopies + labels("ref", refCopies));
@@ -73,7 +73,7 @@ public final class AnalysisPlanner {
         double interval = Math.max(durationSeconds / THUMBNAILS, 0.04);
         graph.add("[th]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\," + String.format(Locale.ROOT, "%.3f", interval)
                 + ")',scale=-2:90,tile=" + THUMBNAILS + "x1:padding=4:margin=4,format=yuvj420p[thumbs]");
-        if (renditionAudio) graph.add("[0:a:0]" + LOUDNESS + "," + SILENCE + "," + print("ametadata", out.audio()) + "[a]");
+        if (renditionAudio) graph.add("[0:a:0]asetpts=PTS-STARTPTS," + LOUDNESS + "," + SILENCE + "," + print("ametadata", out.audio()) + "[a]");
         if (analyseSource && renditionAudio) {
             graph.add("[1:" + ladder.audioStreamIndex().get() + "]asetpts=PTS-STARTPTS," + LOUDNESS + "," + SILENCE + ","
                     + print("ametadata", out.sourceAudio()) + "[srca]");

@@ -87,7 +87,8 @@ final class ContentAnalyser {
         if (withSource) {
             VideoAnalysis sv = VideoAnalysis.of(read(plan.outputs().sourceVideo()), frame);
             List<Segment> silence = ladder.audioStreamIndex().isPresent() ? AudioAnalysis.of(read(plan.outputs().sourceAudio())).silence() : List.of();
-            sourceAnalysis = Optional.of(new PolicyEvaluator.SourceAnalysis(sv.black(), sv.frozen(), silence));
+            boolean deinterlaced = source.mainVideo().flatMap(v -> v.fieldOrder()).filter(f -> f.interlaced()).isPresent();
+            sourceAnalysis = Optional.of(new PolicyEvaluator.SourceAnalysis(sv.black(), sv.frozen(), silence, sv.interlacedRatio(), deinterlaced));
         }
         byte[] sheet = bytes(plan.outputs().thumbnails());
         return new Outcome(r, run.exitCode() == 0, result, video, audio, quality, sourceAnalysis, sheet, scratch,

@@ -41,7 +41,7 @@ class AnalysisPlannerTest {
             + "[an]setpts=PTS-STARTPTS,blackdetect=d=0.1:pix_th=0.10,freezedetect=n=-60dB:d=0.5,idet,metadata=mode=print:file=/tmp/media-worker-qc-1/video.txt[v];"
             + "[dist]setpts=PTS-STARTPTS[d0];[d0][ref0]ssim[d1];[d1][ref1]psnr,metadata=mode=print:file=/tmp/media-worker-qc-1/quality.txt[q];"
             + "[th]select='isnan(prev_selected_t)+gte(t-prev_selected_t\\,1.250)',scale=-2:90,tile=8x1:padding=4:margin=4,format=yuvj420p[thumbs]";
-    private static final String RENDITION_AUDIO = ";[0:a:0]ebur128=metadata=1:peak=true:framelog=48,silencedetect=n=-60dB:d=0.5,"
+    private static final String RENDITION_AUDIO = ";[0:a:0]asetpts=PTS-STARTPTS,ebur128=metadata=1:peak=true:framelog=48,silencedetect=n=-60dB:d=0.5,"
             + "ametadata=mode=print:file=/tmp/media-worker-qc-1/audio.txt[a]";
 
     private static Ladder ladder(Optional<Integer> audio) {
@@ -86,7 +86,7 @@ class AnalysisPlannerTest {
     @Test
     void withTheSourcesOwnAnalysis() {
         String graph = "[1:0]split=2[srcref][srcan];"
-                + "[srcan]setpts=PTS-STARTPTS,blackdetect=d=0.1:pix_th=0.10,freezedetect=n=-60dB:d=0.5,metadata=mode=print:file=/tmp/media-worker-qc-1/source-video.txt[srcv];"
+                + "[srcan]setpts=PTS-STARTPTS,blackdetect=d=0.1:pix_th=0.10,freezedetect=n=-60dB:d=0.5,idet,metadata=mode=print:file=/tmp/media-worker-qc-1/source-video.txt[srcv];"
                 + "[srcref]" + REF + ";" + RENDITION_VIDEO + RENDITION_AUDIO
                 + ";[1:1]asetpts=PTS-STARTPTS,ebur128=metadata=1:peak=true:framelog=48,silencedetect=n=-60dB:d=0.5,"
                 + "ametadata=mode=print:file=/tmp/media-worker-qc-1/source-audio.txt[srca]";
@@ -99,7 +99,7 @@ class AnalysisPlannerTest {
     void withTheSourcesOwnAnalysisWithoutAudio() {
         MediaInfo silent = mp4(10, video(640, 360).fps(FPS).build());
         String graph = "[1:0]split=2[srcref][srcan];"
-                + "[srcan]setpts=PTS-STARTPTS,blackdetect=d=0.1:pix_th=0.10,freezedetect=n=-60dB:d=0.5,metadata=mode=print:file=/tmp/media-worker-qc-1/source-video.txt[srcv];"
+                + "[srcan]setpts=PTS-STARTPTS,blackdetect=d=0.1:pix_th=0.10,freezedetect=n=-60dB:d=0.5,idet,metadata=mode=print:file=/tmp/media-worker-qc-1/source-video.txt[srcv];"
                 + "[srcref]" + REF + ";" + RENDITION_VIDEO;
         assertEquals(expected(graph, "v", "q", "srcv"), plan(silent, ladder(Optional.empty()), true).command());
     }
