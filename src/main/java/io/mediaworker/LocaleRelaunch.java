@@ -23,16 +23,21 @@ public final class LocaleRelaunch {
 
     private LocaleRelaunch() {}
 
-    /** The real arguments: as given under UTF-8, decoded from the relaunch variable, or after a relaunch (which exits). */
-    static String[] argumentsUnderUtf8(String[] args) {
+    /** The real arguments: as given, or decoded from the relaunch variable in a relaunched JVM. */
+    static String[] arguments(String[] args) {
         String carried = System.getenv(ARGV_VARIABLE);
-        if (carried != null) return decode(carried);
-        if (utf8(System.getProperty("sun.jnu.encoding"))) return args;
+        return carried != null ? decode(carried) : args;
+    }
+
+    /**
+     * Relaunches under C.UTF-8 when this JVM cannot represent the arguments or paths, and returns
+     * the relaunched process's exit code for {@code main} to exit with; empty when no relaunch is needed.
+     */
+    static java.util.Optional<Integer> relaunchIfNeeded(String[] args) {
+        if (System.getenv(ARGV_VARIABLE) != null || utf8(System.getProperty("sun.jnu.encoding"))) return java.util.Optional.empty();
         List<byte[]> raw = rawArguments(args.length);
-        if (raw == null || raw.stream().allMatch(LocaleRelaunch::ascii) && utf8Irrelevant()) return args;
-        int code = relaunch(raw);
-        System.exit(code);
-        return args;
+        if (raw == null || raw.stream().allMatch(LocaleRelaunch::ascii) && utf8Irrelevant()) return java.util.Optional.empty();
+        return java.util.Optional.of(relaunch(raw));
     }
 
     private static boolean utf8(String charset) {

@@ -11,7 +11,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        String[] arguments = LocaleRelaunch.argumentsUnderUtf8(args);
+        java.util.Optional<Integer> relaunched = LocaleRelaunch.relaunchIfNeeded(args);
+        if (relaunched.isPresent()) System.exit(relaunched.get());
+        String[] arguments = LocaleRelaunch.arguments(args);
         StageContextFactory contexts = new StageContextFactory();
         Thread mainThread = Thread.currentThread();
         java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
