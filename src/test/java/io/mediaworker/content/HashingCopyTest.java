@@ -43,7 +43,7 @@ class HashingCopyTest {
         InputStream broken = new InputStream() {
             int left = 9 << 20;
             @Override public int read() throws IOException {
-                if (left-- == 0) throw new IOException("connection reset");
+                if (left-- <= 0) throw new IOException("connection reset");
                 return 7;
             }
         };
