@@ -41,6 +41,8 @@ final class RunCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin EncoderOptions encoding;
 
+    @picocli.CommandLine.Mixin AudioOptions audio;
+
     @picocli.CommandLine.Mixin QcOptions qcOptions;
 
     @Override
@@ -53,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
         root.spec.commandLine().getOut().println(id);
         root.spec.commandLine().getOut().flush();
         LogSetup.stage("transcode", id.value());
-        new TranscodeStage(ctx).run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions));
+        new TranscodeStage(ctx).run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions,
+                audio.language()));
         LogSetup.stage("qc", id.value());
         new QcStage(ctx).run(qcOptions.request(id));
         LogSetup.stage("deliver", id.value());

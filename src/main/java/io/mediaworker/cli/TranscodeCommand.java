@@ -30,6 +30,8 @@ final class TranscodeCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin EncoderOptions encoding;
 
+    @picocli.CommandLine.Mixin AudioOptions audio;
+
     @Option(names = "--dry-run", description = "Print the plan and the ffmpeg command; run nothing.")
     boolean dryRun;
 
@@ -37,7 +39,8 @@ final class TranscodeCommand implements Callable<Integer> {
     public Integer call() {
         LogSetup.stage("transcode", assetId);
         TranscodeStage.Result result = new TranscodeStage(Commands.context(root))
-                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions));
+                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions,
+                audio.language()));
         if (dryRun) print(result.plan(), root.spec.commandLine().getOut());
         return 0;
     }

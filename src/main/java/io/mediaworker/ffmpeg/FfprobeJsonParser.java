@@ -88,7 +88,10 @@ public final class FfprobeJsonParser {
                 channels,
                 text(s, "channel_layout"),
                 rate,
-                language(s.path("tags"))));
+                language(s.path("tags")),
+                s.path("disposition").path("default").asInt(0) == 1,
+                s.path("disposition").path("comment").asInt(0) == 1,
+                text(s.path("tags"), "title").or(() -> text(s.path("tags"), "TITLE"))));
     }
 
     /** Tags are case-insensitive to ffmpeg: Matroska writers often use LANGUAGE. */

@@ -32,6 +32,8 @@ public final class FfprobeProber implements Prober {
         cmd.add(InputArgs.url(file));
         ProcessResult result = runner.run(ProcessSpec.capture(cmd, TIMEOUT));
         if (result.ending() != ProcessResult.Ending.EXITED) throw new TransientException(result.describe());
+        // A crash of ffprobe is the tool's or the host's fault, never a verdict on the file.
+        if (result.killedBySignal()) throw new TransientException(result.signalExplanation() + "; the file was not judged");
         if (result.exitCode() != 0) {
             throw new InvalidInputException("not readable as media: " + result.lastError());
         }

@@ -27,6 +27,11 @@ public final class LadderPlanner {
     private LadderPlanner() {}
 
     public static Ladder plan(MediaInfo source, LadderProfile profile) {
+        return plan(source, profile, java.util.Optional.empty());
+    }
+
+    /** The ladder carrying the audio track {@link AudioTrackPolicy} picks for {@code audioLanguage}. */
+    public static Ladder plan(MediaInfo source, LadderProfile profile, java.util.Optional<String> audioLanguage) {
         VideoStream video = source.mainVideo()
                 .orElseThrow(() -> new InvalidInputException("no video stream: media-worker makes video renditions"));
         double displayWidth = video.displayWidth(), displayHeight = video.displayHeight();
@@ -66,7 +71,7 @@ public final class LadderPlanner {
         }
         int gop = (int) Math.ceil(profile.keyframeIntervalSeconds() * rate.toDouble() - 1e-9);
         return new Ladder(renditions, rate, profile.keyframeIntervalSeconds(), Math.max(gop, 1), video.index(),
-                source.mainAudio().map(a -> a.index()), profile.audio(), profile.preset(), notes);
+                AudioTrackPolicy.choose(source.audioStreams(), audioLanguage).map(a -> a.streamIndex()), profile.audio(), profile.preset(), notes);
     }
 
     private static Rendition rendition(RungSpec rung, int kbps, double dw, double dh, boolean portrait, Rational rate) {

@@ -2,6 +2,7 @@ package io.mediaworker.plan;
 
 import io.mediaworker.ffmpeg.InputArgs;
 import io.mediaworker.model.MediaInfo;
+import io.mediaworker.model.TransientException;
 import io.mediaworker.model.VideoStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +124,10 @@ public final class TranscodePlanner {
                     tags = BT709_TAGS;
                     notes.add("HDR source (" + video.colorTransfer().get() + "): tone mapped to SDR BT.709 (hable)");
                 } else {
-                    notes.add("HDR source (" + video.colorTransfer().get() + "): this ffmpeg lacks zscale, converted without tone mapping");
+                    // Converting PQ/HLG to 8-bit without tone mapping gives a washed-out picture under SDR tags:
+                    // refuse rather than deliver wrong colours. The host's ffmpeg is at fault, not the media.
+                    throw new TransientException("HDR source (" + video.colorTransfer().get() + ") needs tone mapping, and this "
+                            + "ffmpeg has no zscale filter (libzimg): use an ffmpeg built with it (the Docker images' has it)");
                 }
             }
             filters.add("fps=" + ladder.frameRate());

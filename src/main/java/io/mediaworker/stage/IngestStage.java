@@ -13,6 +13,8 @@ import io.mediaworker.metrics.StageMetrics;
 import io.mediaworker.model.AssetId;
 import io.mediaworker.model.InvalidInputException;
 import io.mediaworker.model.MediaInfo;
+import io.mediaworker.mkv.MatroskaSegment;
+import io.mediaworker.plan.SourcePlausibility;
 import io.mediaworker.mp4.Mp4Inspector;
 import io.mediaworker.mp4.Mp4Layout;
 import io.mediaworker.transfer.Source;
@@ -94,6 +96,7 @@ public final class IngestStage {
             if (info.mainVideo().isEmpty()) throw new InvalidInputException("no video stream: media-worker makes video renditions");
             if (info.durationSeconds() <= 0) throw new InvalidInputException("no duration: the file holds no playable media");
             checkNotTruncated(info, file);
+            SourcePlausibility.problem(info).ifPresent(p -> { throw new InvalidInputException(p); });
             return info;
         } catch (InvalidInputException e) {
             Quarantine.reasonOnly(ctx, id, "ingest", e.exitCode(), e.getMessage());
@@ -103,6 +106,10 @@ public final class IngestStage {
 
     /** ffprobe reads a cut-off MP4 happily when its index comes first; the box sizes tell the truth. */
     private static void checkNotTruncated(MediaInfo info, Path file) {
+        if (info.container().contains("matroska")) {
+            checkMatroskaNotTruncated(file);
+            return;
+        }
         if (!info.container().contains("mp4") && !info.container().contains("mov")) return;
         try {
             Mp4Layout layout = Mp4Inspector.layout(file);
@@ -112,6 +119,19 @@ public final class IngestStage {
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException iie) throw iie;
             throw new InvalidInputException("unreadable MP4 structure: " + e.getMessage(), e);
+        }
+    }
+
+    /** Matroska's Segment states its size up front (unless written live): more than the file has means cut off or corrupt. */
+    private static void checkMatroskaNotTruncated(Path file) {
+        try {
+            MatroskaSegment.Layout layout = MatroskaSegment.read(file);
+            if (layout.truncated()) {
+                throw new InvalidInputException("truncated or corrupt file: its Matroska segment claims to end at byte "
+                        + layout.declaredEnd().getAsLong() + ", the file has " + layout.fileSize());
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("unreadable Matroska structure: " + e.getMessage(), e);
         }
     }
 

@@ -19,6 +19,7 @@ import io.mediaworker.model.InvalidInputException;
 import io.mediaworker.model.MediaInfo;
 import io.mediaworker.model.TransientException;
 import io.mediaworker.model.UsageException;
+import io.mediaworker.plan.AudioTrackPolicy;
 import io.mediaworker.plan.FailureClassifier;
 import io.mediaworker.plan.Ladder;
 import io.mediaworker.plan.LadderPlanner;
@@ -60,7 +61,17 @@ public final class TranscodeStage {
      * @param encoder auto, cpu or gpu (see {@link EncoderSelection})
      * @param maxNvencSessions the most NVENC sessions one transcode opens; 0 for no cap
      */
-    public record Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun, EncoderPreference encoder, int maxNvencSessions) {
+    public record Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun, EncoderPreference encoder, int maxNvencSessions,
+                          Optional<String> audioLanguage) {
+
+        public Request {
+            audioLanguage = audioLanguage == null ? Optional.empty() : audioLanguage.map(String::strip).filter(l -> !l.isEmpty());
+        }
+
+        /** With the default audio track policy (no preferred language). */
+        public Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun, EncoderPreference encoder, int maxNvencSessions) {
+            this(assetId, profileFile, dryRun, encoder, maxNvencSessions, Optional.empty());
+        }
 
         public Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun) {
             this(assetId, profileFile, dryRun, EncoderPreference.auto, 0);
@@ -85,7 +96,9 @@ public final class TranscodeStage {
         IngestFacts ingest = manifest.ingest().get().facts();
         Path source = ingestDir.resolve(ingest.storedAs());
         LadderProfile profile = loadProfile(request.profileFile());
-        Ladder ladder = LadderPlanner.plan(ingest.probe(), profile);
+        Optional<AudioTrackPolicy.AudioChoice> audioTrack = AudioTrackPolicy.choose(ingest.probe().audioStreams(), request.audioLanguage());
+        Ladder ladder = LadderPlanner.plan(ingest.probe(), profile, request.audioLanguage());
+        audioTrack.ifPresentOrElse(a -> LOG.info("audio: {}", a.reason()), () -> LOG.info("audio: the source has none, the renditions will have none"));
 
         FfmpegFeatures features = ctx.ffmpegInfo().get().features();
         List<String> nvenc = ladder.renditions().stream().map(r -> Encoders.nvenc(r.codec()).ffmpegName()).distinct().toList();
@@ -127,7 +140,7 @@ public final class TranscodeStage {
             double realtime = elapsed > 0 ? ingest.probe().durationSeconds() / elapsed : 0;
             TranscodeFacts facts = new TranscodeFacts(profile.name(), ladder, plan.encoder(), plan.encoderReason(),
                     plan.filterGraphNotes(), plan.command(), elapsed, realtime,
-                    choice.path().name().toLowerCase(java.util.Locale.ROOT), gpuReport.stream().findFirst(), attempts);
+                    choice.path().name().toLowerCase(java.util.Locale.ROOT), gpuReport.stream().findFirst(), attempts, audioTrack);
             FileRecord input = manifest.ingest().get().outputs().get(0);
             StageRecord<TranscodeFacts> record = new StageRecord<>(StageStatus.SUCCEEDED, started, ctx.clock().instant(),
                     ctx.attempt(), ctx.host(), ctx.toolVersions(), List.of(input), outputs, Optional.empty(), facts);
@@ -176,6 +189,12 @@ public final class TranscodeStage {
             case EXITED -> { }
         }
         if (result.exitCode() == 0) return;
+        if (result.killedBySignal()) {
+            // Not the media's fault: nothing is quarantined; the log keeps what is needed to find out why.
+            LOG.warn("ffmpeg died (exit {}) running: {}", result.exitCode(), String.join(" ", result.command()));
+            result.stderrTail().forEach(l -> LOG.warn("ffmpeg: {}", l));
+            throw new TransientException("transcode failed: " + result.signalExplanation() + ", not a fault of the media; retry");
+        }
         ExitCode code = FailureClassifier.classify(result.stderrTail(), result.killedBySignal());
         String reason = "transcode failed: " + result.lastError();
         if (code == ExitCode.INVALID_INPUT) {

@@ -152,17 +152,15 @@ class TranscodePlannerTest {
     }
 
     @Test
-    void hdrSourceWithoutZscaleIsConvertedWithoutToneMappingAndSaysSo() {
+    void hdrSourceWithoutZscaleIsRefusedAsTheHostsFaultNotConvertedWithWrongColours() {
         Rational fps = Rational.ofInt(25);
         MediaInfo info = mp4(10, video(426, 240).hdr10().build());
         Ladder ladder = new Ladder(List.of(rendition(240, 426, 240, fps, 360)), fps, 2.0, 50, 0, Optional.empty(),
                 AudioSpec.DEFAULT, "medium", List.of());
-        TranscodePlan plan = plan(info, ladder, NO_ZIMG);
-        assertEquals(concat(HEAD,
-                List.of("-filter_complex", "[0:0]fps=25,scale=426:240:out_range=tv,setsar=1,format=yuv420p[v0]", "-map", "[v0]"),
-                x264("high", "360k", "540k", "720k", "50", "2"), mux("240p.mp4")), plan.command());
-        assertEquals(List.of("HDR source (smpte2084): this ffmpeg lacks zscale, converted without tone mapping"),
-                plan.filterGraphNotes());
+        io.mediaworker.model.TransientException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.mediaworker.model.TransientException.class, () -> plan(info, ladder, NO_ZIMG));
+        assertEquals(4, e.exitCode().code(), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("smpte2084") && e.getMessage().contains("zscale"), e.getMessage());
     }
 
     @Test
