@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         root.spec.commandLine().getOut().flush();
         LogSetup.stage("transcode", id.value());
         new TranscodeStage(ctx).run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions,
-                audio.language()));
+                false, audio.language()));
         LogSetup.stage("qc", id.value());
         new QcStage(ctx).run(qcOptions.request(id));
         LogSetup.stage("deliver", id.value());

@@ -35,13 +35,17 @@ final class TranscodeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and the ffmpeg command; run nothing.")
     boolean dryRun;
 
+    @Option(names = "--force", defaultValue = "${env:MEDIA_FORCE:-false}",
+            description = "Transcode again even when verified renditions exist (env MEDIA_FORCE).")
+    boolean force;
+
     @Override
     public Integer call() {
         LogSetup.stage("transcode", assetId);
         TranscodeStage.Result result = new TranscodeStage(Commands.context(root))
                 .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions,
-                audio.language()));
-        if (dryRun) print(result.plan(), root.spec.commandLine().getOut());
+                        force, audio.language()));
+        if (dryRun) print(result.plan().orElseThrow(), root.spec.commandLine().getOut());
         return 0;
     }
 
