@@ -60,7 +60,7 @@ public final class GpuTranscodePlanner {
             prep.notes().add("decoded and scaled on the CPU (" + cpuDecodeReason.get() + "), frames uploaded to NVENC");
             for (int i = 0; i < rungs.size(); i++) {
                 String last = encoders.get(i) instanceof NvencEncoder ? "format=yuv420p" : encoders.get(i).finalFilters();
-                chains.add(TranscodePlanner.cpuScale(rungs.get(i)) + "," + last);
+                chains.add(TranscodePlanner.cpuScale(rungs.get(i), prep) + "," + last);
             }
         }
         if (sessionCap > 0 && rungs.size() > sessionCap) {
@@ -69,7 +69,7 @@ public final class GpuTranscodePlanner {
         cmd.addAll(InputArgs.forInput(source));
         cmd.addAll(List.of("-filter_complex", TranscodePlanner.graph(ladder, prep.filters(), chains)));
         for (int i = 0; i < rungs.size(); i++) {
-            cmd.addAll(TranscodePlanner.outputArgs(i, rungs.get(i), ladder, encoders.get(i), prep.colourTags(), outputDir));
+            cmd.addAll(TranscodePlanner.outputArgs(i, rungs.get(i), ladder, encoders.get(i), outputDir));
         }
         return new TranscodePlan(ladder, TranscodePlanner.encoderNames(encoders), encoderReason, prep.notes(), cmd);
     }
@@ -83,6 +83,6 @@ public final class GpuTranscodePlanner {
         }
         filters.add("fps=" + ladder.frameRate());
         notes.add("decoded (NVDEC), scaled (scale_cuda) and encoded (NVENC) on the GPU");
-        return new TranscodePlanner.Preparation(filters, notes, List.of());
+        return new TranscodePlanner.Preparation(filters, notes, "");
     }
 }

@@ -32,6 +32,7 @@ public final class NvdecSupport {
         }
         if (v.rotation() != 0) return Optional.of("rotated source: rotation is applied on the CPU");
         if (TranscodePlanner.isHdr(v)) return Optional.of("HDR source: tone mapping runs on the CPU");
+        if (ColourConversion.needed(v)) return Optional.of("BT.601/BT.2020 source: converted to BT.709 on the CPU");
         return Optional.empty();
     }
 }

@@ -20,7 +20,9 @@ public final class TranscodePlanner {
     static final String DEINTERLACE = "bwdif=mode=send_frame:parity=auto:deint=interlaced";
     static final String TONE_MAP = "zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,"
             + "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv";
-    static final List<String> BT709_TAGS = List.of("-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709");
+    /** Every rendition is tagged BT.709 limited range: the picture is converted to it when the source is not. */
+    static final List<String> BT709_TAGS = List.of("-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709",
+            "-color_range", "tv");
 
     private TranscodePlanner() {}
 
@@ -40,7 +42,7 @@ public final class TranscodePlanner {
                               Function<Rendition, VideoEncoder> encoders, String encoderReason, FfmpegFeatures features) {
         Preparation prep = Preparation.onCpu(info.mainVideo().orElseThrow(), ladder, features);
         List<String> chains = new ArrayList<>();
-        for (Rendition r : ladder.renditions()) chains.add(cpuScale(r) + "," + encoders.apply(r).finalFilters());
+        for (Rendition r : ladder.renditions()) chains.add(cpuScale(r, prep) + "," + encoders.apply(r).finalFilters());
         List<String> cmd = new ArrayList<>(head(ffmpeg));
         cmd.addAll(InputArgs.forInput(source));
         cmd.addAll(List.of("-filter_complex", graph(ladder, prep.filters(), chains)));
@@ -49,7 +51,7 @@ public final class TranscodePlanner {
             Rendition r = ladder.renditions().get(i);
             VideoEncoder e = encoders.apply(r);
             used.add(e);
-            cmd.addAll(outputArgs(i, r, ladder, e, prep.colourTags(), outputDir));
+            cmd.addAll(outputArgs(i, r, ladder, e, outputDir));
         }
         return new TranscodePlan(ladder, encoderNames(used), encoderReason, prep.notes(), cmd);
     }
@@ -60,6 +62,11 @@ public final class TranscodePlanner {
      */
     public static List<String> sourcePreparation(VideoStream video, Ladder ladder, FfmpegFeatures features) {
         return Preparation.onCpu(video, ladder, features).filters();
+    }
+
+    /** The rung-size scale of the source prepared as above, with the same colour conversion: QC's reference picture. */
+    public static String referenceScale(VideoStream video, Ladder ladder, FfmpegFeatures features, io.mediaworker.model.Resolution size) {
+        return "scale=" + size.width() + ":" + size.height() + Preparation.onCpu(video, ladder, features).scaleColour() + ":out_range=tv";
     }
 
     static List<String> head(Path ffmpeg) {
@@ -79,22 +86,23 @@ public final class TranscodePlanner {
     }
 
     /** Everything after the filter graph for output {@code i}: maps, encoders, container. */
-    static List<String> outputArgs(int i, Rendition r, Ladder ladder, VideoEncoder encoder, List<String> colourTags, Path outputDir) {
+    static List<String> outputArgs(int i, Rendition r, Ladder ladder, VideoEncoder encoder, Path outputDir) {
         List<String> args = new ArrayList<>(List.of("-map", "[v" + i + "]"));
         ladder.audioStreamIndex().ifPresent(a -> args.addAll(List.of("-map", "0:" + a)));
         args.addAll(encoder.videoOptions(r, ladder));
-        args.addAll(colourTags);
         if (ladder.audioStreamIndex().isPresent()) {
             args.addAll(List.of("-c:a", "aac", "-b:a", ladder.audio().bitrateKbps() + "k",
                     "-ac", Integer.toString(ladder.audio().channels()), "-ar", Integer.toString(ladder.audio().sampleRate())));
         }
+        args.addAll(BT709_TAGS);
         args.addAll(List.of("-map_metadata", "-1", "-map_chapters", "-1", "-max_muxing_queue_size", "1024",
                 "-movflags", "+faststart", "-f", "mp4", InputArgs.url(outputDir.resolve(r.fileName()))));
         return args;
     }
 
-    static String cpuScale(Rendition r) {
-        return "scale=" + r.size().width() + ":" + r.size().height() + ":out_range=tv,setsar=1";
+    /** Scales one rung on the CPU to limited range, converting the matrix when the preparation says so. */
+    static String cpuScale(Rendition r, Preparation prep) {
+        return "scale=" + r.size().width() + ":" + r.size().height() + prep.scaleColour() + ":out_range=tv,setsar=1";
     }
 
     static String encoderNames(List<VideoEncoder> used) {
@@ -107,31 +115,37 @@ public final class TranscodePlanner {
         return v.colorTransfer().filter(t -> t.equals("smpte2084") || t.equals("arib-std-b67")).isPresent();
     }
 
-    /** The filters that run once on the source picture, what they mean for a person, and the colour tags they imply. */
-    record Preparation(List<String> filters, List<String> notes, List<String> colourTags) {
+    /**
+     * The filters that run once on the source picture, what they mean for a person, and the colour
+     * options each rung's {@code scale} adds (a matrix conversion swscale does during the resize).
+     */
+    record Preparation(List<String> filters, List<String> notes, String scaleColour) {
 
         static Preparation onCpu(VideoStream video, Ladder ladder, FfmpegFeatures features) {
             List<String> notes = new ArrayList<>(ladder.notes());
             List<String> filters = new ArrayList<>();
-            List<String> tags = List.of();
+            String scaleColour = "";
             if (video.fieldOrder().filter(f -> f.interlaced()).isPresent()) {
                 filters.add(DEINTERLACE);
                 notes.add("interlaced source (" + video.fieldOrder().get() + "): deinterlaced with bwdif, one frame per frame");
             }
             if (isHdr(video)) {
-                if (features.canToneMap()) {
-                    filters.add(TONE_MAP);
-                    tags = BT709_TAGS;
-                    notes.add("HDR source (" + video.colorTransfer().get() + "): tone mapped to SDR BT.709 (hable)");
-                } else {
+                if (!features.canToneMap()) {
                     // Converting PQ/HLG to 8-bit without tone mapping gives a washed-out picture under SDR tags:
                     // refuse rather than deliver wrong colours. The host's ffmpeg is at fault, not the media.
                     throw new TransientException("HDR source (" + video.colorTransfer().get() + ") needs tone mapping, and this "
                             + "ffmpeg has no zscale filter (libzimg): use an ffmpeg built with it (the Docker images' has it)");
                 }
+                filters.add(TONE_MAP);
+                notes.add("HDR source (" + video.colorTransfer().get() + "): tone mapped to SDR BT.709 (hable)");
+            } else {
+                ColourConversion c = ColourConversion.toBt709(video, features);
+                filters.addAll(c.filters());
+                scaleColour = c.scaleOptions();
+                c.note().ifPresent(notes::add);
             }
             filters.add("fps=" + ladder.frameRate());
-            return new Preparation(filters, notes, tags);
+            return new Preparation(filters, notes, scaleColour);
         }
     }
 }

@@ -53,7 +53,7 @@ public final class AnalysisPlanner {
         List<String> graph = new ArrayList<>();
 
         List<String> ref = new ArrayList<>(TranscodePlanner.sourcePreparation(sourceInfo.mainVideo().orElseThrow(), ladder, features));
-        ref.add("scale=" + planned.size().width() + ":" + planned.size().height() + ":out_range=tv");
+        ref.add(TranscodePlanner.referenceScale(sourceInfo.mainVideo().orElseThrow(), ladder, features, planned.size()));
         ref.add("format=yuv420p");
         ref.add("setsar=1");
         ref.add("setpts=PTS-STARTPTS");

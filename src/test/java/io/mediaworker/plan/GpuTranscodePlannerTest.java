@@ -39,7 +39,9 @@ class GpuTranscodePlannerTest {
     private static final List<String> INPUT = List.of(
             "-protocol_whitelist", "file", "-format_whitelist", DEMUXERS, "-i", "file:/content/ingest/abc/source.mov");
     private static final List<String> AAC = List.of("-c:a", "aac", "-b:a", "128k", "-ac", "2", "-ar", "48000");
-    private static final List<String> BT709 = List.of("-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709");
+    /** Every output ends with BT.709 limited-range tags, whatever the source was (it is converted when it is not). */
+    private static final List<String> BT709 = List.of("-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709",
+            "-color_range", "tv");
     private static final String ON_GPU = "decoded (NVDEC), scaled (scale_cuda) and encoded (NVENC) on the GPU";
     /** The default ladder's four rungs scaled on the GPU into 8-bit NV12. */
     private static final String GPU_CHAINS = ";[s0]scale_cuda=1920:1080:format=nv12,setsar=1[v0]"
@@ -74,8 +76,8 @@ class GpuTranscodePlannerTest {
     }
 
     private static List<String> mux(String file) {
-        return List.of("-map_metadata", "-1", "-map_chapters", "-1", "-max_muxing_queue_size", "1024",
-                "-movflags", "+faststart", "-f", "mp4", "file:/content/.work/transcode-abc/" + file);
+        return concat(BT709, List.of("-map_metadata", "-1", "-map_chapters", "-1", "-max_muxing_queue_size", "1024",
+                "-movflags", "+faststart", "-f", "mp4", "file:/content/.work/transcode-abc/" + file));
     }
 
     private static List<String> map(int rung, Optional<Integer> audio) {
@@ -107,14 +109,14 @@ class GpuTranscodePlannerTest {
         return plan.command().get(plan.command().indexOf("-filter_complex") + 1);
     }
 
-    /** The default ladder's four NVENC outputs at a 50-frame GOP (25 fps), with or without audio and colour tags. */
-    private static List<String> fourNvencOutputs(String gop, Optional<Integer> audio, List<String> tags) {
+    /** The default ladder's four NVENC outputs at a 50-frame GOP (25 fps), with or without audio. */
+    private static List<String> fourNvencOutputs(String gop, Optional<Integer> audio) {
         List<String> aac = audio.isPresent() ? AAC : List.of();
         return concat(
-                map(0, audio), h264Nvenc("5000k", "7500k", "10000k", gop), tags, aac, mux("1080p.mp4"),
-                map(1, audio), h264Nvenc("3000k", "4500k", "6000k", gop), tags, aac, mux("720p.mp4"),
-                map(2, audio), h264Nvenc("1500k", "2250k", "3000k", gop), tags, aac, mux("480p.mp4"),
-                map(3, audio), h264Nvenc("800k", "1200k", "1600k", gop), tags, aac, mux("360p.mp4"));
+                map(0, audio), h264Nvenc("5000k", "7500k", "10000k", gop), aac, mux("1080p.mp4"),
+                map(1, audio), h264Nvenc("3000k", "4500k", "6000k", gop), aac, mux("720p.mp4"),
+                map(2, audio), h264Nvenc("1500k", "2250k", "3000k", gop), aac, mux("480p.mp4"),
+                map(3, audio), h264Nvenc("800k", "1200k", "1600k", gop), aac, mux("360p.mp4"));
     }
 
     @Test
@@ -124,7 +126,7 @@ class GpuTranscodePlannerTest {
 
         assertEquals(concat(HEAD, CUDA_DECODE, INPUT,
                 List.of("-filter_complex", "[0:0]fps=25,split=4[s0][s1][s2][s3]" + GPU_CHAINS),
-                fourNvencOutputs("50", Optional.of(1), List.of())), plan.command());
+                fourNvencOutputs("50", Optional.of(1))), plan.command());
         assertEquals("h264_nvenc", plan.encoder());
         assertEquals("NVENC usable on NVIDIA L4", plan.encoderReason());
         assertEquals(List.of(ON_GPU), plan.filterGraphNotes());
@@ -138,7 +140,7 @@ class GpuTranscodePlannerTest {
 
         assertEquals(concat(HEAD, CUDA_DECODE, INPUT,
                 List.of("-filter_complex", "[0:0]fps=25,split=4[s0][s1][s2][s3]" + GPU_CHAINS),
-                fourNvencOutputs("50", Optional.empty(), List.of())), plan.command());
+                fourNvencOutputs("50", Optional.empty())), plan.command());
         assertEquals(List.of(ON_GPU), plan.filterGraphNotes());
     }
 
@@ -152,7 +154,7 @@ class GpuTranscodePlannerTest {
         assertEquals(concat(HEAD, CUDA_DECODE, INPUT,
                 List.of("-filter_complex", "[0:0]yadif_cuda=mode=send_frame:parity=auto:deint=interlaced,fps=30000/1001,"
                         + "split=4[s0][s1][s2][s3]" + GPU_CHAINS),
-                fourNvencOutputs("60", Optional.of(1), List.of())), plan.command());
+                fourNvencOutputs("60", Optional.of(1))), plan.command());
         assertEquals(List.of("interlaced source (TOP_FIRST): deinterlaced on the GPU with yadif_cuda, one frame per frame", ON_GPU),
                 plan.filterGraphNotes());
     }
@@ -169,7 +171,7 @@ class GpuTranscodePlannerTest {
                         + ";[s1]scale=720:1280:out_range=tv,setsar=1,format=yuv420p[v1]"
                         + ";[s2]scale=480:854:out_range=tv,setsar=1,format=yuv420p[v2]"
                         + ";[s3]scale=360:640:out_range=tv,setsar=1,format=yuv420p[v3]"),
-                fourNvencOutputs("50", Optional.of(1), List.of())), plan.command());
+                fourNvencOutputs("50", Optional.of(1))), plan.command());
         assertEquals("h264_nvenc", plan.encoder());
         assertEquals(List.of("rotation 90° applied",
                 "decoded and scaled on the CPU (rotated source: rotation is applied on the CPU), frames uploaded to NVENC"),
@@ -183,7 +185,7 @@ class GpuTranscodePlannerTest {
 
         assertEquals(concat(HEAD, INPUT,
                 List.of("-filter_complex", "[0:0]" + TONE_MAP + ",fps=25,split=4[s0][s1][s2][s3]" + CPU_CHAINS),
-                fourNvencOutputs("50", Optional.empty(), BT709)), plan.command());
+                fourNvencOutputs("50", Optional.empty())), plan.command());
         assertEquals(List.of("HDR source (smpte2084): tone mapped to SDR BT.709 (hable)",
                 "decoded and scaled on the CPU (HDR source: tone mapping runs on the CPU), frames uploaded to NVENC"),
                 plan.filterGraphNotes());
@@ -196,7 +198,7 @@ class GpuTranscodePlannerTest {
 
         assertEquals(concat(HEAD, INPUT,
                 List.of("-filter_complex", "[0:0]fps=25,split=4[s0][s1][s2][s3]" + CPU_CHAINS),
-                fourNvencOutputs("50", Optional.of(1), List.of())), plan.command());
+                fourNvencOutputs("50", Optional.of(1))), plan.command());
         assertEquals(List.of(
                 "decoded and scaled on the CPU (full-range source: converted to limited range on the CPU), frames uploaded to NVENC"),
                 plan.filterGraphNotes());
@@ -209,7 +211,7 @@ class GpuTranscodePlannerTest {
 
         assertEquals(concat(HEAD, INPUT,
                 List.of("-filter_complex", "[0:0]fps=25,split=4[s0][s1][s2][s3]" + CPU_CHAINS),
-                fourNvencOutputs("50", Optional.of(1), List.of())), plan.command());
+                fourNvencOutputs("50", Optional.of(1))), plan.command());
         assertEquals(List.of("decoded and scaled on the CPU (NVDEC has no prores decoder), frames uploaded to NVENC"),
                 plan.filterGraphNotes());
     }
@@ -232,7 +234,7 @@ class GpuTranscodePlannerTest {
 
         assertEquals(concat(HEAD, INPUT,
                 List.of("-filter_complex", "[0:0]fps=25,split=4[s0][s1][s2][s3]" + CPU_CHAINS),
-                fourNvencOutputs("50", Optional.of(1), List.of())), plan.command());
+                fourNvencOutputs("50", Optional.of(1))), plan.command());
         assertEquals(List.of("decoded and scaled on the CPU (this ffmpeg has no scale_cuda), frames uploaded to NVENC"),
                 plan.filterGraphNotes());
     }

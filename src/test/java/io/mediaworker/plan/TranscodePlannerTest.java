@@ -31,7 +31,9 @@ class TranscodePlannerTest {
             "-loglevel", "error", "-nostats", "-progress", "pipe:1",
             "-protocol_whitelist", "file", "-format_whitelist", DEMUXERS, "-i", "file:/content/ingest/abc/source.mov");
     private static final List<String> AAC = List.of("-c:a", "aac", "-b:a", "128k", "-ac", "2", "-ar", "48000");
-    private static final List<String> BT709 = List.of("-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709");
+    /** Every output ends with BT.709 limited-range tags, whatever the source was (it is converted when it is not). */
+    private static final List<String> BT709 = List.of("-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709",
+            "-color_range", "tv");
 
     private static Rendition rendition(int height, int w, int h, Rational rate, int kbps) {
         return new Rendition(height + "p", height + "p.mp4", new Resolution(w, h), rate, kbps, kbps * 3 / 2, kbps * 2, "high");
@@ -51,8 +53,8 @@ class TranscodePlannerTest {
     }
 
     private static List<String> mux(String file) {
-        return List.of("-map_metadata", "-1", "-map_chapters", "-1", "-max_muxing_queue_size", "1024",
-                "-movflags", "+faststart", "-f", "mp4", "file:/content/.work/transcode-abc/" + file);
+        return concat(BT709, List.of("-map_metadata", "-1", "-map_chapters", "-1", "-max_muxing_queue_size", "1024",
+                "-movflags", "+faststart", "-f", "mp4", "file:/content/.work/transcode-abc/" + file));
     }
 
     @SafeVarargs
@@ -147,7 +149,7 @@ class TranscodePlannerTest {
                 List.of("-filter_complex", "[0:0]zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,"
                         + "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,fps=25,"
                         + "scale=426:240:out_range=tv,setsar=1,format=yuv420p[v0]", "-map", "[v0]"),
-                x264("high", "360k", "540k", "720k", "50", "2"), BT709, mux("240p.mp4")), plan.command());
+                x264("high", "360k", "540k", "720k", "50", "2"), mux("240p.mp4")), plan.command());
         assertEquals(List.of("HDR source (smpte2084): tone mapped to SDR BT.709 (hable)"), plan.filterGraphNotes());
     }
 

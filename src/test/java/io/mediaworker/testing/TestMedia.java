@@ -74,6 +74,8 @@ public final class TestMedia {
             matrix = Optional.of(colourMatrix);
             return this;
         }
+        /** Only the matrix tagged, as some encoders write it. */
+        public Video matrix(String colourMatrix) { matrix = Optional.of(colourMatrix); return this; }
         public Video hdr10() {
             pixelFormat = Optional.of("yuv420p10le");
             bitDepth = Optional.of(10);
