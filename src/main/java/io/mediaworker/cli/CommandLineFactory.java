@@ -60,6 +60,6 @@ public final class CommandLineFactory {
     static String oneLine(Throwable e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String prefix = e instanceof WorkerException ? "error: " : "internal error: " + e.getClass().getSimpleName() + ": ";
-        return prefix + msg.replace('\n', ' ').replace('\r', ' ');
+        return prefix + io.mediaworker.log.Redaction.redact(msg.replace('\n', ' ').replace('\r', ' '));
     }
 }

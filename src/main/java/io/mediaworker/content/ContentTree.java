@@ -94,6 +94,34 @@ public final class ContentTree {
         return checked(root.resolve(area.folder).resolve(id.value()));
     }
 
+    /**
+     * A file in a stage folder by the name a manifest gives: one plain path segment, and no link
+     * (the file itself or a folder above it) leading outside the root.
+     */
+    public Path file(Path folder, String name) {
+        if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+            throw new UsageException("refusing file name '" + name + "' in " + folder + ": not a plain file name");
+        }
+        return checked(folder.resolve(name));
+    }
+
+    /**
+     * Refuses a source under the root that is a symbolic link (or lies under one) leading outside
+     * it: an inbox on the shared tree must not become a way to read any file the worker can.
+     * Sources outside the root are the caller's explicit choice and are not checked.
+     */
+    public void refuseLinkOutOfRoot(Path source) {
+        Path normal = source.toAbsolutePath().normalize();
+        if (!normal.startsWith(root)) return;
+        try {
+            if (!normal.toRealPath().startsWith(root.toRealPath())) {
+                throw new io.mediaworker.model.InvalidInputException("refusing " + source + ": a symbolic link leads outside the content root");
+            }
+        } catch (IOException e) {
+            throw storageFault("cannot resolve " + source, e);
+        }
+    }
+
     public Path work() { return root.resolve(".work"); }
 
     /** A fresh private folder under {@code .work/} for one stage run. */

@@ -26,10 +26,12 @@ public record ProcessResult(
     public boolean succeeded() { return ending == Ending.EXITED && exitCode == 0; }
 
     /**
-     * Exit codes from 128 up mean the program died of a signal (code - 128), as a shell reports it;
-     * ffmpeg itself exits 255 when a signal made it stop. Never a verdict on the media.
+     * Whether the program died of a signal: Java reports that as 128 + the signal (129..159), and
+     * ffmpeg exits 255 when a signal made it stop. Never a verdict on the media. Other codes above
+     * 128 are not signals: ffmpeg 6.1 and later exit with the low byte of an error code (183 for
+     * invalid data), which is the media's fault.
      */
-    public boolean killedBySignal() { return ending == Ending.EXITED && exitCode >= 128; }
+    public boolean killedBySignal() { return ending == Ending.EXITED && ((exitCode > 128 && exitCode < 160) || exitCode == 255); }
 
     /** What the signal most likely means, for the one-line error and the operator. */
     public String signalExplanation() {

@@ -27,13 +27,13 @@ public final class JsonLineLayout extends LayoutBase<ILoggingEvent> {
         line.put("time", Instant.ofEpochMilli(event.getTimeStamp()).toString());
         line.put("level", event.getLevel().toString());
         line.put("logger", event.getLoggerName());
-        line.put("message", event.getFormattedMessage());
+        line.put("message", Redaction.redact(event.getFormattedMessage()));
         line.putAll(event.getMDCPropertyMap());
         // Structured fields (the stage figures' EMF members among them) go to the top level, where CloudWatch reads them.
         List<KeyValuePair> fields = event.getKeyValuePairs();
         if (fields != null) for (KeyValuePair kv : fields) line.put(kv.key, kv.value);
         IThrowableProxy error = event.getThrowableProxy();
-        if (error != null) line.put("error", ThrowableProxyUtil.asString(error));
+        if (error != null) line.put("error", Redaction.redact(ThrowableProxyUtil.asString(error)));
         try {
             return JSON.writeValueAsString(line) + "\n";
         } catch (JsonProcessingException e) {

@@ -31,6 +31,7 @@ public record MediaInfo(
     }
 
     public double durationSeconds() {
-        return duration.map(d -> d.toNanos() / 1e9).orElse(0.0);
+        // Not toNanos(): a patched header declaring centuries would overflow it.
+        return duration.map(d -> d.getSeconds() + d.getNano() / 1e9).orElse(0.0);
     }
 }

@@ -3,6 +3,7 @@ package io.mediaworker.stage;
 import io.mediaworker.content.ContentTree;
 import io.mediaworker.content.HashingCopy;
 import io.mediaworker.log.LogSetup;
+import io.mediaworker.log.Redaction;
 import io.mediaworker.manifest.FileRecord;
 import io.mediaworker.manifest.IngestFacts;
 import io.mediaworker.manifest.Manifest;
@@ -51,6 +52,7 @@ public final class IngestStage {
     public Result run(Request request) {
         StageMetrics metrics = StageMetrics.start("ingest");
         ContentTree tree = ctx.tree().prepare();
+        request.source().localPath().ifPresent(tree::refuseLinkOutOfRoot);
         Instant started = ctx.clock().instant();
         Path staging = tree.newStaging("ingest", "incoming");
         try {
@@ -72,15 +74,17 @@ public final class IngestStage {
             }
 
             MediaInfo info = probeOrQuarantine(id, staging.resolve(storedAs));
-            SourceRecord source = new SourceRecord(request.source().location(), request.source().fileName(), copy.size(), copy.sha256());
+            // A presigned or user:password URL must not live on in the manifest, which travels with the asset.
+            String location = Redaction.redact(request.source().location());
+            SourceRecord source = new SourceRecord(location, request.source().fileName(), copy.size(), copy.sha256());
             FileRecord stored = new FileRecord(tree.root().relativize(folder.resolve(storedAs)).toString(), copy.size(), copy.sha256());
             StageRecord<IngestFacts> record = new StageRecord<>(StageStatus.SUCCEEDED, started, ctx.clock().instant(),
                     ctx.attempt(), ctx.host(), ctx.toolVersions(),
-                    List.of(new FileRecord(request.source().location(), copy.size(), copy.sha256())), List.of(stored),
+                    List.of(new FileRecord(location, copy.size(), copy.sha256())), List.of(stored),
                     Optional.empty(), new IngestFacts(storedAs, ctx.prober().method(), info));
             ManifestStore.write(staging, Manifest.start(id, source).withIngest(record), tree.work());
             tree.publish(staging, ContentTree.Area.INGEST, id);
-            LOG.info("ingested {} as asset {} ({} bytes, {} video / {} audio streams)", request.source().location(), id,
+            LOG.info("ingested {} as asset {} ({} bytes, {} video / {} audio streams)", location, id,
                     copy.size(), info.videoStreams().size(), info.audioStreams().size());
             metrics.finish();
             return new Result(id, false, folder);
@@ -94,9 +98,10 @@ public final class IngestStage {
         try {
             MediaInfo info = ctx.prober().probe(file);
             if (info.mainVideo().isEmpty()) throw new InvalidInputException("no video stream: media-worker makes video renditions");
+            // Before the duration: an absurd picture size is the better explanation of a file without one.
+            SourcePlausibility.problem(info).ifPresent(p -> { throw new InvalidInputException(p); });
             if (info.durationSeconds() <= 0) throw new InvalidInputException("no duration: the file holds no playable media");
             checkNotTruncated(info, file);
-            SourcePlausibility.problem(info).ifPresent(p -> { throw new InvalidInputException(p); });
             return info;
         } catch (InvalidInputException e) {
             Quarantine.reasonOnly(ctx, id, "ingest", e.exitCode(), e.getMessage());

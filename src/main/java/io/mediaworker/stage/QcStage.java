@@ -116,7 +116,7 @@ public final class QcStage {
         TranscodeFacts transcode = manifest.transcode().get().facts();
         Ladder ladder = transcode.ladder();
         MediaInfo source = manifest.ingest().orElseThrow().facts().probe();
-        Path sourceFile = tree.dir(ContentTree.Area.INGEST, id).resolve(manifest.ingest().get().facts().storedAs());
+        Path sourceFile = tree.file(tree.dir(ContentTree.Area.INGEST, id), manifest.ingest().get().facts().storedAs());
         double tolerance = Math.max(request.durationToleranceSeconds().orElse(policy.durationToleranceSeconds()),
                 RELATIVE_DURATION_TOLERANCE * source.durationSeconds());
 

@@ -1,5 +1,6 @@
 package io.mediaworker.stage;
 
+import io.mediaworker.log.Redaction;
 import io.mediaworker.content.AtomicFiles;
 import io.mediaworker.content.ContentTree;
 import io.mediaworker.model.AssetId;
@@ -19,7 +20,8 @@ final class Quarantine {
 
     static Path publish(StageContext ctx, Path staging, AssetId id, String stage, ExitCode code, String reason, List<String> details) {
         AtomicFiles.writeJson(staging.resolve("reason.json"),
-                new Reason(id.value(), stage, code.code(), reason, details, ctx.clock().instant(), ctx.host()), ctx.tree().work());
+                new Reason(id.value(), stage, code.code(), Redaction.redact(reason), details.stream().map(Redaction::redact).toList(),
+                        ctx.clock().instant(), ctx.host()), ctx.tree().work());
         return ctx.tree().publish(staging, ContentTree.Area.FAILED, id);
     }
 

@@ -109,7 +109,7 @@ public final class TranscodeStage {
             }
         }
         IngestFacts ingest = manifest.ingest().get().facts();
-        Path source = ingestDir.resolve(ingest.storedAs());
+        Path source = tree.file(ingestDir, ingest.storedAs());
         LadderProfile profile = loadProfile(request.profileFile());
         Optional<AudioTrackPolicy.AudioChoice> audioTrack = AudioTrackPolicy.choose(ingest.probe().audioStreams(), request.audioLanguage());
         Ladder ladder = LadderPlanner.plan(ingest.probe(), profile, request.audioLanguage());

@@ -19,6 +19,8 @@ public final class LocalFileSource implements Source {
 
     @Override public String location() { return file.toString(); }
 
+    @Override public java.util.Optional<Path> localPath() { return java.util.Optional.of(file); }
+
     @Override public String fileName() { return file.getFileName().toString(); }
 
     @Override public InputStream open() throws IOException { return Files.newInputStream(file); }

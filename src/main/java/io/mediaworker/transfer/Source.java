@@ -12,6 +12,9 @@ public interface Source {
     /** The original file name, for the stored copy's extension and the manifest. */
     String fileName();
 
+    /** The file, for a source on a local or mounted file system (checked against links out of the content root). */
+    default java.util.Optional<java.nio.file.Path> localPath() { return java.util.Optional.empty(); }
+
     /** Opens the bytes for one read pass. */
     InputStream open() throws IOException;
 }
