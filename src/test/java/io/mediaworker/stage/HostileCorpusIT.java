@@ -83,7 +83,8 @@ class HostileCorpusIT {
                 ok("odd size 317x181", "FFV1 317x181 (not mod 2): even output, aspect kept", c -> corpus.oddSize(), 316, 180, stereo(1, HostileCorpus.ENGLISH_HZ)),
                 ok("odd portrait 181x321, 4:4:4", "portrait by coded size, odd, H.264 4:4:4, no audio", c -> corpus.oddPortrait(), 180, 320, NO_AUDIO),
                 ok("anamorphic", "240x180 with SAR 4:3: square pixels, 16:9 kept", c -> corpus.anamorphic(), 320, 180, stereo(1, HostileCorpus.ENGLISH_HZ)),
-                ok("interlaced", "MPEG-2 TS top field first: deinterlaced", c -> corpus.interlaced(), 320, 180, STEREO),
+                ok("interlaced", "MPEG-2 TS top field first, fields 1/50 s apart: deinterlaced", c -> corpus.interlaced(), 320, 180, STEREO,
+                        HostileCorpusIT::deinterlaced),
                 ok("HDR10 PQ", "HEVC Main 10 BT.2020 PQ: tone mapped to 8-bit BT.709", c -> corpus.hdrPq(), 320, 180, NO_AUDIO,
                         HostileCorpusIT::toneMappedNotRetagged),
                 ok("HLG", "H.264 High 10 BT.2020 HLG: tone mapped to 8-bit BT.709", c -> corpus.hdrHlg(), 320, 180, NO_AUDIO,
@@ -112,11 +113,16 @@ class HostileCorpusIT {
                 ok("moov at the end", "index after the media data: rendition has it first", c -> corpus.moovAtEnd(), 320, 180, STEREO),
                 ok("variable frame rate", "irregular frame durations: constant rate out", c -> corpus.variableFrameRate(), 320, 180, STEREO,
                         HostileCorpusIT::constantFrameRate),
-                ok("name with spaces and quotes", "it's a \"clip\" & $(x); `y`.mp4", c -> corpus.named("it's a \"clip\" & $(x); `y`.mp4"), 320, 180, STEREO),
-                ok("unicode name", "vidéo 東京 🎬.mp4", c -> corpus.named("vidéo 東京 🎬.mp4"), 320, 180, STEREO),
-                ok("newline in name", "two\\nlines.mp4", c -> corpus.named("two\nlines.mp4"), 320, 180, STEREO),
-                ok("leading dash", "-y -i http:x.mp4", c -> corpus.named("-y -i http:x.mp4"), 320, 180, STEREO),
-                ok("protocol-like name", "concat:a.mp4|b.mp4", c -> corpus.named("concat:a.mp4|b.mp4"), 320, 180, STEREO),
+                ok("name with spaces and quotes", "it's a \"clip\" & $(x); `y`.mp4", c -> corpus.named("it's a \"clip\" & $(x); `y`.mp4"), 320, 180, STEREO,
+                        HostileCorpusIT::originalNameKept),
+                ok("unicode name", "vidéo 東京 🎬.mp4", c -> corpus.named("vidéo 東京 🎬.mp4"), 320, 180, STEREO,
+                        HostileCorpusIT::originalNameKept),
+                ok("newline in name", "two\\nlines.mp4", c -> corpus.named("two\nlines.mp4"), 320, 180, STEREO,
+                        HostileCorpusIT::originalNameKept),
+                ok("leading dash", "-y -i http:x.mp4", c -> corpus.named("-y -i http:x.mp4"), 320, 180, STEREO,
+                        HostileCorpusIT::originalNameKept),
+                ok("protocol-like name", "concat:a.mp4|b.mp4", c -> corpus.named("concat:a.mp4|b.mp4"), 320, 180, STEREO,
+                        HostileCorpusIT::originalNameKept),
 
                 bad("empty file", "0 bytes", c -> corpus.empty(), "ingest", "not readable"),
                 bad("random bytes", "64 KiB of noise named .mp4", c -> corpus.randomBytes(), "ingest", "not readable"),
@@ -125,6 +131,7 @@ class HostileCorpusIT {
                 bad("truncated MP4, faststart", "index whole, media data cut", c -> corpus.truncatedFaststart(), "ingest", "truncated"),
                 bad("truncated Matroska", "cut to 40 %", c -> corpus.truncatedMatroska(), "ingest", "truncated"),
                 bad("absurd picture size", "Y4M header declaring 12000x12000", c -> corpus.absurdPictureSize(), "ingest", "12000x12000"),
+                bad("absurd MP4 box size", "mdat claiming 2 GiB in a file of kilobytes", c -> corpus.absurdBoxSize(), "ingest", "truncated"),
                 bad("absurd duration", "Matroska Duration patched to 31 years", c -> corpus.absurdDuration(), "ingest", "duration"),
                 bad("audio only", "M4A named .mp4", c -> corpus.audioOnly(), "ingest", "no video stream"),
                 bad("HLS playlist pointing at a URL", ".m3u8 whose segment is on a loopback HTTP server", HostileCorpusIT::hlsToUrl,
@@ -313,6 +320,24 @@ class HostileCorpusIT {
                 + java.util.Arrays.toString(trap));
         assertTrue(Math.abs(out[0] - 200) <= 6 && Math.abs(out[1] - 50) <= 6 && Math.abs(out[2] - 50) <= 6,
                 "expected about (200, 50, 50), got " + java.util.Arrays.toString(out));
+    }
+
+    /** idet's verdict, not the flag: the source is woven from fields (the premise), the rendition is not. */
+    private static void deinterlaced(Output o) {
+        double before = Measure.interlacedShare(o.source()), after = Measure.interlacedShare(o.file());
+        assertTrue(before > 0.8, "the test's premise: idet finds the source interlaced, share " + before);
+        assertTrue(after < 0.2, "idet still finds " + after + " of the rendition's frames interlaced");
+    }
+
+    /** The manifest keeps the name as it was, byte for byte (JSON escapes what needs escaping). */
+    private static void originalNameKept(Output o) {
+        try {
+            Path manifest = o.file().resolveSibling("manifest.json");
+            String recorded = JSON.readTree(Files.readAllBytes(manifest)).path("source").path("originalName").asText();
+            assertEquals(o.source().getFileName().toString(), recorded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void constantFrameRate(Output o) {

@@ -65,9 +65,13 @@ public final class HostileCorpus {
                 "-vf", "setsar=4/3", x264(), "-c:a", "aac");
     }
 
-    /** MPEG-TS, MPEG-2 320x180 interlaced top field first, 25 frames a second + MP2, 2 s. */
+    /**
+     * MPEG-TS, MPEG-2 320x180 interlaced top field first + MP2, 2 s: really interlaced, each frame
+     * woven from two fields of a 50 fps picture 1/50 s apart (so {@code idet} sees it), and flagged so.
+     */
     public Path interlaced() {
-        return make("interlaced-tff.ts", video(TESTSRC), stereo(ENGLISH_HZ),
+        return make("interlaced-tff.ts", video("testsrc2=size=320x180:rate=50:duration=2"), stereo(ENGLISH_HZ),
+                "-vf", "tinterlace=mode=interleave_top,setfield=tff",
                 "-c:v", "mpeg2video", "-q:v", "4", "-flags", "+ildct+ilme", "-top", "1", "-c:a", "mp2");
     }
 
@@ -239,6 +243,15 @@ public final class HostileCorpus {
     public Path absurdPictureSize() {
         byte[] header = "YUV4MPEG2 W12000 H12000 F25:1 Ip A1:1 C420jpeg\nFRAME\n".getBytes(StandardCharsets.US_ASCII);
         return write("absurd-size.y4m", Arrays.copyOf(header, header.length + 5000));
+    }
+
+    /** {@link #baseline()} with its mdat box's 32-bit size patched to 2^31 - 1 bytes (2 GiB in a file of kilobytes). */
+    public Path absurdBoxSize() {
+        byte[] bytes = read(baseline());
+        List<TopLevelBoxes.Box> boxes = TopLevelBoxes.read(baseline());
+        TopLevelBoxes.Box mdat = boxes.get(TopLevelBoxes.index(boxes, "mdat"));
+        ByteBuffer.wrap(bytes, (int) mdat.offset(), 4).putInt(Integer.MAX_VALUE);
+        return write("absurd-box-size.mp4", bytes);
     }
 
     /** A 2 s Matroska file whose Segment Info Duration is patched to 10^15 ticks (about 31 years at 1 ms). */

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 /** The tests' own measurements of pictures and sound, with the system ffmpeg. */
 public final class Measure {
     private static final Pattern SATURATION = Pattern.compile("lavfi\\.signalstats\\.SATAVG=([0-9.]+)");
+    private static final Pattern IDET_MULTI = Pattern.compile("Multi frame detection: TFF: *(\\d+) BFF: *(\\d+) Progressive: *(\\d+)");
     private static final Pattern PSNR_AVERAGE = Pattern.compile("PSNR .* average:([0-9.]+|inf)");
 
     private Measure() {}
@@ -59,6 +60,15 @@ public final class Measure {
         while (m.find()) values.add(Double.parseDouble(m.group(1)));
         assertTrue(!values.isEmpty(), "no signalstats output for " + media + ":\n" + log);
         return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    /** The share of frames {@code idet}'s multi-frame detection calls interlaced (TFF or BFF). */
+    public static double interlacedShare(Path media) {
+        String log = ffmpegStderr(List.of("-i", media.toString(), "-map", "0:v:0", "-vf", "idet", "-f", "null", "-"));
+        Matcher m = IDET_MULTI.matcher(log);
+        assertTrue(m.find(), "no idet output for " + media + ":\n" + log);
+        double tff = Double.parseDouble(m.group(1)), bff = Double.parseDouble(m.group(2)), progressive = Double.parseDouble(m.group(3));
+        return (tff + bff) / Math.max(1, tff + bff + progressive);
     }
 
     /** Average PSNR (dB, all planes) of {@code a} against {@code b}, frame by frame. */
