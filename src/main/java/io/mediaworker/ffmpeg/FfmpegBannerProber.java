@@ -1,6 +1,5 @@
 package io.mediaworker.ffmpeg;
 
-import io.mediaworker.model.InternalException;
 import io.mediaworker.model.MediaInfo;
 import io.mediaworker.model.TransientException;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ public final class FfmpegBannerProber implements Prober {
         if (result.ending() != ProcessResult.Ending.EXITED) throw new TransientException(result.describe());
         // With no output file ffmpeg always exits 1 after its report, so the exit code says nothing;
         // a signal does: ffmpeg crashed (the bundled 4.4.1 does on MPEG-TS), which is no verdict on the file.
-        if (result.killedBySignal()) throw new InternalException(result.describe(), null);
+        if (result.killedBySignal()) throw new TransientException(result.signalExplanation() + "; the file was not judged");
         return FfmpegBannerParser.parse(String.join("\n", result.stderrTail()), size);
     }
 

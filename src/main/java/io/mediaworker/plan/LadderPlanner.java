@@ -7,6 +7,7 @@ import io.mediaworker.model.Resolution;
 import io.mediaworker.model.VideoStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plans the renditions for a probed source. Pure: probe and profile in, {@link Ladder} out.
@@ -27,11 +28,11 @@ public final class LadderPlanner {
     private LadderPlanner() {}
 
     public static Ladder plan(MediaInfo source, LadderProfile profile) {
-        return plan(source, profile, java.util.Optional.empty());
+        return plan(source, profile, Optional.empty());
     }
 
     /** The ladder carrying the audio track {@link AudioTrackPolicy} picks for {@code audioLanguage}. */
-    public static Ladder plan(MediaInfo source, LadderProfile profile, java.util.Optional<String> audioLanguage) {
+    public static Ladder plan(MediaInfo source, LadderProfile profile, Optional<String> audioLanguage) {
         VideoStream video = source.mainVideo()
                 .orElseThrow(() -> new InvalidInputException("no video stream: media-worker makes video renditions"));
         double displayWidth = video.displayWidth(), displayHeight = video.displayHeight();

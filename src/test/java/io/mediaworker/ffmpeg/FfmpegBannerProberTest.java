@@ -3,7 +3,7 @@ package io.mediaworker.ffmpeg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.mediaworker.model.InternalException;
+import io.mediaworker.model.TransientException;
 import io.mediaworker.model.MediaInfo;
 import io.mediaworker.model.TransientException;
 import java.io.IOException;
@@ -52,9 +52,10 @@ class FfmpegBannerProberTest {
     @Test
     void aCrashIsNoVerdictOnTheFile() throws IOException {
         Path file = Files.write(dir.resolve("in.ts"), new byte[1]);
-        InternalException e = assertThrows(InternalException.class, () -> new FfmpegBannerProber(Path.of("/x/ffmpeg-amd64"),
+        TransientException e = assertThrows(TransientException.class, () -> new FfmpegBannerProber(Path.of("/x/ffmpeg-amd64"),
                 spec -> ended(spec, ProcessResult.Ending.EXITED, 139, List.of())).probe(file));
-        assertEquals("ffmpeg-amd64 exited with 139: no error output", e.getMessage());
+        assertEquals("ffmpeg-amd64 crashed (SIGSEGV): a bug in ffmpeg or a broken library on this host; the file was not judged", e.getMessage());
+        assertEquals(4, e.exitCode().code());
     }
 
     private static ProcessResult ended(ProcessSpec spec, ProcessResult.Ending ending, int exitCode, List<String> stderr) {

@@ -4,11 +4,14 @@ import static io.mediaworker.testing.TestMedia.mp4;
 import static io.mediaworker.testing.TestMedia.stereoAac;
 import static io.mediaworker.testing.TestMedia.video;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mediaworker.model.FieldOrder;
 import io.mediaworker.model.MediaInfo;
 import io.mediaworker.model.Rational;
 import io.mediaworker.model.Resolution;
+import io.mediaworker.model.TransientException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,10 +162,9 @@ class TranscodePlannerTest {
         MediaInfo info = mp4(10, video(426, 240).hdr10().build());
         Ladder ladder = new Ladder(List.of(rendition(240, 426, 240, fps, 360)), fps, 2.0, 50, 0, Optional.empty(),
                 AudioSpec.DEFAULT, "medium", List.of());
-        io.mediaworker.model.TransientException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.mediaworker.model.TransientException.class, () -> plan(info, ladder, NO_ZIMG));
+        TransientException e = assertThrows(TransientException.class, () -> plan(info, ladder, NO_ZIMG));
         assertEquals(4, e.exitCode().code(), e.getMessage());
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("smpte2084") && e.getMessage().contains("zscale"), e.getMessage());
+        assertTrue(e.getMessage().contains("smpte2084") && e.getMessage().contains("zscale"), e.getMessage());
     }
 
     @Test
