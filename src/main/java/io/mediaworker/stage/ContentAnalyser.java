@@ -76,7 +76,8 @@ final class ContentAnalyser {
         ProcessResult run = ctx.runner().run(QcStage.analysisSpec(plan.command(), ctx, duration, "qc " + r.name()));
         AnalysisResult result = AnalysisResult.of(run.stderrTail());
         if (run.ending() != ProcessResult.Ending.EXITED) throw QcStage.analysisFailed(run, r.fileName());
-        if (run.exitCode() != 0 && result.decodeErrors() == 0) throw QcStage.analysisFailed(run, r.fileName());
+        // A signal death is the tool's fault even when decode errors were counted before it: never a QC verdict.
+        if (run.killedBySignal() || (run.exitCode() != 0 && result.decodeErrors() == 0)) throw QcStage.analysisFailed(run, r.fileName());
 
         double frame = 1.0 / ladder.frameRate().toDouble();
         VideoAnalysis video = VideoAnalysis.of(read(plan.outputs().video()), frame);

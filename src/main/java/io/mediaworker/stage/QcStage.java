@@ -217,6 +217,7 @@ public final class QcStage {
     static TransientException analysisFailed(ProcessResult r, String what) {
         String why = r.stderrTail().stream().filter(l -> l.contains("rror") || l.contains("nvalid") || l.contains("No such"))
                 .reduce((a, b) -> b).orElse(r.lastError());
+        if (r.killedBySignal()) why = r.signalExplanation() + ", not a fault of the media";
         return new TransientException("QC analysis of " + what + " failed (" + r.ending() + ", exit " + r.exitCode() + "): " + why);
     }
 }

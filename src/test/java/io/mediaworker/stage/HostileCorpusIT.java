@@ -377,6 +377,23 @@ class HostileCorpusIT {
         }
     }
 
+    /** QC runs ffmpeg too: its crash must not turn into a QC failure (exit 5) or a quarantine either. */
+    @Test
+    void aCrashDuringQcIsNotAQcFailure() {
+        Path root = work.resolve("content");
+        Ctx ctx = new Ctx(work, root);
+        String id = InProcessCli.run("ingest", corpus.baseline().toString(), "--content-root", root.toString()).stdout().strip();
+        CliResult t = InProcessCli.run("transcode", id, "--content-root", root.toString(), "--profile", profile.toString());
+        assertEquals(0, t.exitCode(), t.describe());
+        CliResult qc = InProcessCli.run("qc", id, "--content-root", root.toString(), "--ffmpeg", wrapper(ctx, "segv").toString());
+        assertEquals(4, qc.exitCode(), qc.describe());
+        assertEquals(1, qc.stderrLines().size(), qc.stderr());
+        assertTrue(qc.stderrLines().get(0).contains("SIGSEGV") && qc.stderrLines().get(0).contains("not a fault of the media"), qc.stderr());
+        assertEquals(List.of(), FileState.entriesUnder(root.resolve("failed")), "nothing quarantined");
+        assertEquals(List.of(), FileState.entriesUnder(root.resolve("output")), "nothing passed");
+        assertTrue(Files.isRegularFile(root.resolve("transcode").resolve(id).resolve("manifest.json")), "the renditions stay for the retry");
+    }
+
     // --- playlists, links, wrappers ------------------------------------------------------------------
 
     private static Path hlsToUrl(Ctx c) {
