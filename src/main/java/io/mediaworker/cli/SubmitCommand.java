@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mediaworker.aws.batch.BatchClients;
 import io.mediaworker.aws.batch.BatchJobSubmitter;
 import io.mediaworker.aws.batch.PipelinePlanner;
-import io.mediaworker.aws.batch.PipelineRegistryProvider;
 import io.mediaworker.aws.batch.PipelineSettings;
 import io.mediaworker.aws.batch.PipelineSource;
 import io.mediaworker.aws.batch.PipelineSubmission;
@@ -80,7 +79,7 @@ final class SubmitCommand implements Callable<Integer> {
             out.println(Json.MAPPER.writeValueAsString(SubmissionJson.requests(PipelinePlanner.plan(pipelineSource, id, settings))));
         } else {
             try (BatchClient batch = BatchClients.create(Optional.ofNullable(endpoint))) {
-                PipelineSubmission submission = new PipelineSubmission(settings, PipelineRegistryProvider.load(System.getenv()),
+                PipelineSubmission submission = new PipelineSubmission(settings, root.contexts().pipelineRegistry(),
                         new BatchJobSubmitter(batch), Clock.systemUTC());
                 out.println(Json.MAPPER.writeValueAsString(SubmissionJson.result(submission.submit(pipelineSource, id))));
             }
