@@ -110,7 +110,7 @@ class AwsCliAcceptsJobdefsTest {
     }
 
     /** Debian's package first, then whatever is on PATH (a pyenv shim may be there and broken). */
-    private static Optional<String> workingCli() {
+    static Optional<String> workingCli() {
         List<String> candidates = new ArrayList<>(List.of("/usr/bin/aws"));
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty()) candidates.add(Path.of(dir, "aws").toString());
