@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaworker.aws.batch.JobStateChange;
+import io.mediaworker.aws.batch.PipelineMessage;
 import io.mediaworker.aws.batch.PipelineNotifier;
 import io.mediaworker.aws.batch.PipelineOutcome;
 import io.mediaworker.aws.batch.PipelineRegistry;
@@ -65,7 +66,13 @@ public final class JobStateHandler implements RequestStreamHandler {
         summary.put("recorded", recorded);
         Optional<PipelineOutcome> outcome = event.outcome();
         if (recorded && outcome.isPresent()) {
-            notifier.notify(outcome.get());
+            try {
+                notifier.notify(outcome.get());
+            } catch (RuntimeException e) {
+                // The change is recorded, so Lambda's retry will not send it: the log keeps what it said.
+                LOG.error("asset {}: notification not sent ({}): {}", change.assetId(), e.getMessage(), PipelineMessage.of(outcome.get()).body());
+                throw e;
+            }
             summary.put("notified", outcome.get().state().name());
         }
         LOG.info("asset {} {} job {} {}: {}", change.assetId(), change.stage().id(), change.jobId(), change.status(),

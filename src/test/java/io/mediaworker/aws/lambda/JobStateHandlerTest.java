@@ -1,6 +1,7 @@
 package io.mediaworker.aws.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import io.mediaworker.aws.batch.PipelineStage;
 import io.mediaworker.aws.batch.PipelineState;
 import io.mediaworker.aws.batch.SnsPipelineNotifier;
 import io.mediaworker.model.AssetId;
+import io.mediaworker.model.TransientException;
 import io.mediaworker.testing.RecordingHttpServer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +130,21 @@ class JobStateHandlerTest {
         assertEquals(1, message.path("attempts").asInt());
         assertEquals(Optional.of(PipelineState.FAILED), registry.state(ID));
         assertEquals(1, registry.changes().size(), "the qc job's cascade is not recorded as the asset's failure");
+    }
+
+    @Test
+    void aRefusedPublishFailsTheInvocation() throws Exception {
+        try (RecordingHttpServer refusing = new RecordingHttpServer(request -> new RecordingHttpServer.Response(403, "text/xml",
+                "<ErrorResponse><Error><Type>Sender</Type><Code>AuthorizationError</Code><Message>not allowed to publish</Message></Error>"
+                        + "<RequestId>r-2</RequestId></ErrorResponse>"));
+                SnsClient refusingClient = SnsClient.builder().endpointOverride(refusing.endpoint()).region(Region.EU_WEST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test-secret"))).build()) {
+            JobStateHandler refused = new JobStateHandler(registry, new SnsPipelineNotifier(refusingClient, TOPIC), "media-worker-");
+            TransientException e = assertThrows(TransientException.class, () -> Events.invoke(refused, "batch-deliver-succeeded.json"));
+            assertTrue(e.getMessage().contains("not allowed to publish"), e.getMessage());
+            assertEquals(1, refusing.requests().size());
+            assertEquals(Optional.of(PipelineState.SUCCEEDED), registry.state(ID));
+        }
     }
 
     @Test
