@@ -166,23 +166,12 @@ public final class TranscodeStage {
     /** What the encoding left in the staging folder: the plan to record, the path it ended on, each attempt. */
     private record Encoded(TranscodePlan plan, EncoderChoice choice, List<EncodeAttempt> attempts, double seconds, List<String> notes) {}
 
-    /** The whole ladder in one ffmpeg run; a GPU failure reruns it on the CPU unless {@code --encoder gpu}. */
+    /** The whole ladder in one ffmpeg run. */
     private Encoded encodeLadder(Request request, AssetId id, Path source, Path staging, MediaInfo probe, Ladder ladder,
                                  FfmpegFeatures features, EncoderChoice choice) {
         List<EncodeAttempt> attempts = new ArrayList<>();
-        TranscodePlan plan = plan(choice, source, staging, probe, ladder, features, request.maxNvencSessions());
-        ProcessResult result = encode(id, plan, probe);
-        Optional<String> gpuFailure = gpuFailure(choice, result);
-        if (gpuFailure.isPresent()) {
-            attempts.add(new EncodeAttempt("gpu", plan.encoder(), "failed", gpuFailure, seconds(result)));
-            choice = fallBackToCpu(request, gpuFailure.get());
-            emptyFolder(staging);
-            plan = plan(choice, source, staging, probe, ladder, features, 0);
-            result = encode(id, plan, probe);
-        }
-        failIfUnsuccessful(id, result);
-        attempts.add(succeeded(choice, plan, seconds(result)));
-        return new Encoded(plan, choice, attempts, seconds(result), List.of());
+        Ran ran = encodeWithFallback(request, id, source, staging, probe, ladder, features, choice, attempts);
+        return new Encoded(ran.plan(), ran.choice(), attempts, ran.seconds(), List.of());
     }
 
     /**
@@ -199,27 +188,18 @@ public final class TranscodeStage {
         String ffmpegVersion = ctx.ffmpegInfo().get().version();
         for (Rendition r : ladder.renditions()) {
             Ladder one = ladder.withRenditions(List.of(r));
-            TranscodePlan plan = plan(choice, source, staging, probe, one, features, request.maxNvencSessions());
-            Optional<Path> earlier = kept.verified(r, KeptRenditions.fingerprint(plan.command(), staging, ffmpegVersion));
+            TranscodePlan planned = plan(choice, source, staging, probe, one, features, request.maxNvencSessions());
+            Optional<Path> earlier = kept.verified(r, KeptRenditions.fingerprint(planned.command(), staging, ffmpegVersion));
             if (earlier.isPresent()) {
                 LOG.info("{}: kept from an earlier attempt (it verifies)", r.fileName());
                 keptNames.add(r.name());
                 continue;
             }
-            ProcessResult result = encode(id, plan, probe);
-            Optional<String> gpuFailure = gpuFailure(choice, result);
-            if (gpuFailure.isPresent()) {
-                attempts.add(new EncodeAttempt("gpu", plan.encoder(), "failed", gpuFailure, seconds(result)));
-                choice = fallBackToCpu(request, gpuFailure.get());
-                emptyFolder(staging);
-                plan = plan(choice, source, staging, probe, one, features, 0);
-                result = encode(id, plan, probe);
-            }
-            failIfUnsuccessful(id, result);
-            seconds += seconds(result);
-            attempts.add(succeeded(choice, plan, seconds(result)));
+            Ran ran = encodeWithFallback(request, id, source, staging, probe, one, features, choice, attempts);
+            choice = ran.choice();
+            seconds += ran.seconds();
             requireRendition(id, staging, r);
-            kept.keep(staging.resolve(r.fileName()), r, KeptRenditions.fingerprint(plan.command(), staging, ffmpegVersion), ctx.attempt());
+            kept.keep(staging.resolve(r.fileName()), r, KeptRenditions.fingerprint(ran.plan().command(), staging, ffmpegVersion), ctx.attempt());
             encodedNames.add(r.name());
         }
         for (Rendition r : ladder.renditions()) kept.moveInto(r, staging);
@@ -228,6 +208,26 @@ public final class TranscodeStage {
                 + "; encoded now: " + (encodedNames.isEmpty() ? "none" : String.join(", ", encodedNames));
         TranscodePlan whole = plan(choice, source, staging, probe, ladder, features, request.maxNvencSessions());
         return new Encoded(whole, choice, attempts, seconds, List.of(note));
+    }
+
+    private record Ran(TranscodePlan plan, EncoderChoice choice, double seconds) {}
+
+    /** Runs the plan for these renditions; a GPU failure reruns it on the CPU unless {@code --encoder gpu}. Records each attempt. */
+    private Ran encodeWithFallback(Request request, AssetId id, Path source, Path staging, MediaInfo probe, Ladder ladder,
+                                   FfmpegFeatures features, EncoderChoice choice, List<EncodeAttempt> attempts) {
+        TranscodePlan plan = plan(choice, source, staging, probe, ladder, features, request.maxNvencSessions());
+        ProcessResult result = encode(id, plan, probe);
+        Optional<String> gpuFailure = gpuFailure(choice, result);
+        if (gpuFailure.isPresent()) {
+            attempts.add(new EncodeAttempt("gpu", plan.encoder(), "failed", gpuFailure, seconds(result)));
+            choice = fallBackToCpu(request, gpuFailure.get());
+            emptyFolder(staging);
+            plan = plan(choice, source, staging, probe, ladder, features, 0);
+            result = encode(id, plan, probe);
+        }
+        failIfUnsuccessful(id, result);
+        attempts.add(succeeded(choice, plan, seconds(result)));
+        return new Ran(plan, choice, seconds(result));
     }
 
     private static Optional<String> gpuFailure(EncoderChoice choice, ProcessResult result) {
