@@ -37,9 +37,6 @@ public class StageContextFactory {
 
     public RealProcessRunner runner() { return runner; }
 
-    /** The environment the options fall back to and the AWS adapters read their settings from. */
-    public Map<String, String> env() { return env; }
-
     /** The status table {@code submit} asks before submitting; tests hand in one of their own. */
     public PipelineRegistry pipelineRegistry() { return PipelineRegistryProvider.load(env); }
 

@@ -1,7 +1,9 @@
 package io.mediaworker.aws.batch;
 
+import io.mediaworker.model.UsageException;
 import java.net.URI;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.BatchClientBuilder;
 
@@ -16,6 +18,14 @@ public final class BatchClients {
     public static BatchClient create(Optional<URI> endpoint) {
         BatchClientBuilder builder = BatchClient.builder();
         endpoint.ifPresent(builder::endpointOverride);
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (SdkClientException e) {
+            // Typically no region anywhere in the chain: a setup problem the user fixes, not a crash.
+            String message = String.valueOf(e.getMessage());
+            throw new UsageException(message.contains("Unable to load region")
+                    ? "no AWS region: set AWS_REGION, or a region in the AWS profile in use"
+                    : "cannot set up the AWS Batch client: " + message);
+        }
     }
 }
