@@ -38,12 +38,15 @@ public final class ContentTree {
 
     /** Creates the root's folders if needed and checks the root is usable. */
     public ContentTree prepare() {
+        if (Files.exists(root) && !Files.isDirectory(root)) { // a setting to fix, not a fault to retry
+            throw new io.mediaworker.model.UsageException("content root " + root + " is not a folder (check --content-root / CONTENT_ROOT)");
+        }
         try {
             Files.createDirectories(root);
             for (Area a : Area.values()) Files.createDirectories(root.resolve(a.folder));
             Files.createDirectories(work());
         } catch (IOException e) {
-            throw new TransientException("content root " + root + " is not writable: " + e.getMessage(), e);
+            throw new TransientException("content root " + root + " is not writable: " + describe(e), e);
         }
         removeOrphans(work());
         return this;

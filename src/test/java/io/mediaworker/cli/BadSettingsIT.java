@@ -58,6 +58,15 @@ class BadSettingsIT {
     }
 
     @Test
+    void aContentRootThatIsAFileIsAUsageError() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("not-a-folder"), "x");
+        CliResult r = InProcessCli.run("--content-root", file.toString(), "transcode", "any-asset");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.stderr().contains("is not a folder"), r.describe());
+        assertEquals("x", java.nio.file.Files.readString(file));
+    }
+
+    @Test
     void everySubcommandAnswersVersionLikeTheTopLevel() {
         String top = InProcessCli.run("--version").stdout().lines().findFirst().orElse("");
         assertTrue(top.startsWith("media-worker "), top);
