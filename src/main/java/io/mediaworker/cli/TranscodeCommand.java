@@ -43,7 +43,7 @@ final class TranscodeCommand implements Callable<Integer> {
     public Integer call() {
         LogSetup.stage("transcode", assetId);
         TranscodeStage.Result result = new TranscodeStage(Commands.context(root))
-                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions,
+                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions(),
                         force, audio.language()));
         if (dryRun) print(result.plan().orElseThrow(), root.spec.commandLine().getOut());
         return 0;
