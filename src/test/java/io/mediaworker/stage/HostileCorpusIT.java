@@ -108,6 +108,9 @@ class HostileCorpusIT {
                         stereo(1, HostileCorpus.FRENCH_HZ)),
                 ok("timecode + subtitles (MOV)", "tmcd data and mov_text streams ignored", c -> corpus.timecodeAndSubtitles(), 320, 180, STEREO),
                 ok("subtitles + attachment (MKV)", "ASS subtitle and font attachment ignored", c -> corpus.subtitlesAndAttachment(), 320, 180, STEREO),
+                ok("cover art", "a PNG attached_pic stream beside the video: ignored", c -> corpus.coverArt(), 320, 180, STEREO),
+                ok("120 fps", "slow-motion phone rate: capped at 60 by a divisor", c -> corpus.highFrameRate(), 320, 180, NO_AUDIO,
+                        HostileCorpusIT::sixtyFramesASecond),
                 ok("no audio", "video only: no audio stream in the rendition", c -> corpus.noAudio(), 320, 180, NO_AUDIO),
                 ok("one frame", "a 0.04 s source", c -> corpus.oneFrame(), 320, 180, NO_AUDIO),
                 ok("moov at the end", "index after the media data: rendition has it first", c -> corpus.moovAtEnd(), 320, 180, STEREO),
@@ -134,6 +137,8 @@ class HostileCorpusIT {
                 bad("absurd MP4 box size", "mdat claiming 2 GiB in a file of kilobytes", c -> corpus.absurdBoxSize(), "ingest", "truncated"),
                 bad("absurd duration", "Matroska Duration patched to 31 years", c -> corpus.absurdDuration(), "ingest", "duration"),
                 bad("audio only", "M4A named .mp4", c -> corpus.audioOnly(), "ingest", "no video stream"),
+                bad("song with cover art", "MP3 whose only picture is cover art, named .mp4", c -> corpus.songWithCoverArt(), "ingest",
+                        "no video stream"),
                 bad("HLS playlist pointing at a URL", ".m3u8 whose segment is on a loopback HTTP server", HostileCorpusIT::hlsToUrl,
                         "ingest", "not readable", HostileCorpusIT::baitsUntouched),
                 bad("HLS playlist named .mp4 pointing at a local file", "segment is a named pipe elsewhere", HostileCorpusIT::hlsToFile,
@@ -320,6 +325,12 @@ class HostileCorpusIT {
                 + java.util.Arrays.toString(trap));
         assertTrue(Math.abs(out[0] - 200) <= 6 && Math.abs(out[1] - 50) <= 6 && Math.abs(out[2] - 50) <= 6,
                 "expected about (200, 50, 50), got " + java.util.Arrays.toString(out));
+    }
+
+    private static void sixtyFramesASecond(Output o) {
+        Ffprobe.Probe p = Ffprobe.probe(o.file());
+        assertEquals("60/1", p.videos().get(0).path("r_frame_rate").asText());
+        assertEquals("60/1", p.videos().get(0).path("avg_frame_rate").asText());
     }
 
     /** idet's verdict, not the flag: the source is woven from fields (the premise), the rendition is not. */

@@ -199,7 +199,29 @@ public final class HostileCorpus {
                 "-attach", font.toString(), "-metadata:s:t", "mimetype=application/x-truetype-font");
     }
 
+    /** MP4, H.264 + AAC + a PNG cover picture (an attached_pic video stream, as music tools write). */
+    public Path coverArt() {
+        return make("cover-art.mp4", coverPng(), video(TESTSRC), stereo(ENGLISH_HZ), "-map", "0:v", "-map", "1:v", "-map", "2:a",
+                "-c:v:0", "png", "-c:v:1", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                "-disposition:v:0", "attached_pic");
+    }
+
+    /** MP4, H.264 320x180 at 120 fps, 1 s (a phone's slow-motion clip). */
+    public Path highFrameRate() {
+        return make("120fps.mp4", video("testsrc2=size=320x180:rate=120:duration=1"), x264());
+    }
+
     // --- not video -------------------------------------------------------------------------------
+
+    /** An MP3 with a PNG cover picture, named .mp4: its only "video" is cover art. */
+    public Path songWithCoverArt() {
+        return make("song-with-cover.mp4", tone(ENGLISH_HZ), coverPng(), "-map", "0:a", "-map", "1:v", "-c:a", "libmp3lame",
+                "-c:v", "png", "-disposition:v", "attached_pic", "-f", "mp3");
+    }
+
+    private List<String> coverPng() {
+        return List.of("-i", make("cover.png", List.of("-f", "lavfi", "-i", "color=c=blue:size=64x64:duration=1", "-frames:v", "1")).toString());
+    }
 
     /** MP4 (M4A) with one AAC stereo track and no video, named .mp4. */
     public Path audioOnly() {
