@@ -3,12 +3,26 @@ package io.mediaworker.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.mediaworker.stage.CorpusRow.NO_AUDIO;
+import static io.mediaworker.stage.CorpusRow.NO_CHECK;
+import static io.mediaworker.stage.CorpusRow.bad;
+import static io.mediaworker.stage.CorpusRow.ok;
+import static io.mediaworker.stage.CorpusRow.okRow;
+import static io.mediaworker.stage.CorpusRow.STEREO;
+import static io.mediaworker.stage.CorpusRow.stereo;
+
+import io.mediaworker.stage.CorpusRow.Baits;
+import io.mediaworker.stage.CorpusRow.Case;
+import io.mediaworker.stage.CorpusRow.Ctx;
+import io.mediaworker.stage.CorpusRow.Fault;
+import io.mediaworker.stage.CorpusRow.Options;
+import io.mediaworker.stage.CorpusRow.Output;
+import io.mediaworker.stage.CorpusRow.Refused;
+import io.mediaworker.stage.CorpusRow.Transcoded;
 import io.mediaworker.testing.CliResult;
-import io.mediaworker.testing.FifoTrap;
 import io.mediaworker.testing.FileState;
 import io.mediaworker.testing.Ffprobe;
 import io.mediaworker.testing.GeneratedMedia;
@@ -27,10 +41,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,16 +94,16 @@ class HostileCorpusIT {
                 ok("odd portrait 181x321, 4:4:4", "portrait by coded size, odd, H.264 4:4:4, no audio", c -> corpus.oddPortrait(), 180, 320, NO_AUDIO),
                 ok("anamorphic", "240x180 with SAR 4:3: square pixels, 16:9 kept", c -> corpus.anamorphic(), 320, 180, stereo(1, HostileCorpus.ENGLISH_HZ)),
                 ok("interlaced", "MPEG-2 TS top field first, fields 1/50 s apart: deinterlaced", c -> corpus.interlaced(), 320, 180, STEREO,
-                        HostileCorpusIT::deinterlaced),
+                        CorpusChecks::deinterlaced),
                 ok("HDR10 PQ", "HEVC Main 10 BT.2020 PQ: tone mapped to 8-bit BT.709", c -> corpus.hdrPq(), 320, 180, NO_AUDIO,
-                        HostileCorpusIT::toneMappedNotRetagged),
+                        CorpusChecks::toneMappedNotRetagged),
                 ok("HLG", "H.264 High 10 BT.2020 HLG: tone mapped to 8-bit BT.709", c -> corpus.hdrHlg(), 320, 180, NO_AUDIO,
-                        HostileCorpusIT::toneMappedNotRetagged),
+                        CorpusChecks::toneMappedNotRetagged),
                 ok("10-bit SDR", "H.264 High 10 BT.709: 8-bit 4:2:0", c -> corpus.tenBitSdr(), 320, 180, STEREO),
                 ok("ProRes 4:2:2 10-bit", "MOV ProRes 422 HQ + PCM 24-bit: 8-bit 4:2:0", c -> corpus.prores422(), 320, 180, STEREO),
                 ok("H.264 4:4:4", "High 4:4:4 Predictive: 4:2:0", c -> corpus.h264yuv444(), 320, 180, STEREO),
                 ok("BT.601 tagged", "SD red coded with the BT.601 matrix: converted, not just retagged", c -> corpus.bt601Red(), 320, 240, NO_AUDIO,
-                        HostileCorpusIT::redStaysRed),
+                        CorpusChecks::redStaysRed),
                 ok("5.1 audio", "AAC 5.1: downmixed to stereo", c -> corpus.surround51(), 320, 180, stereo(1, HostileCorpus.ENGLISH_HZ)),
                 ok("mono audio", "AAC mono 22.05 kHz: stereo 48 kHz", c -> corpus.mono(), 320, 180, stereo(1, HostileCorpus.ENGLISH_HZ)),
                 ok("three audio tracks", "fre / eng default / eng commentary: the default main track", c -> corpus.threeAudioTracks(), 320, 180,
@@ -110,22 +120,22 @@ class HostileCorpusIT {
                 ok("subtitles + attachment (MKV)", "ASS subtitle and font attachment ignored", c -> corpus.subtitlesAndAttachment(), 320, 180, STEREO),
                 ok("cover art", "a PNG attached_pic stream beside the video: ignored", c -> corpus.coverArt(), 320, 180, STEREO),
                 ok("120 fps", "slow-motion phone rate: capped at 60 by a divisor", c -> corpus.highFrameRate(), 320, 180, NO_AUDIO,
-                        HostileCorpusIT::sixtyFramesASecond),
+                        CorpusChecks::sixtyFramesASecond),
                 ok("no audio", "video only: no audio stream in the rendition", c -> corpus.noAudio(), 320, 180, NO_AUDIO),
                 ok("one frame", "a 0.04 s source", c -> corpus.oneFrame(), 320, 180, NO_AUDIO),
                 ok("moov at the end", "index after the media data: rendition has it first", c -> corpus.moovAtEnd(), 320, 180, STEREO),
                 ok("variable frame rate", "irregular frame durations: constant rate out", c -> corpus.variableFrameRate(), 320, 180, STEREO,
-                        HostileCorpusIT::constantFrameRate),
+                        CorpusChecks::constantFrameRate),
                 ok("name with spaces and quotes", "it's a \"clip\" & $(x); `y`.mp4", c -> corpus.named("it's a \"clip\" & $(x); `y`.mp4"), 320, 180, STEREO,
-                        HostileCorpusIT::originalNameKept),
+                        CorpusChecks::originalNameKept),
                 ok("unicode name", "vidéo 東京 🎬.mp4", c -> corpus.named("vidéo 東京 🎬.mp4"), 320, 180, STEREO,
-                        HostileCorpusIT::originalNameKept),
+                        CorpusChecks::originalNameKept),
                 ok("newline in name", "two\\nlines.mp4", c -> corpus.named("two\nlines.mp4"), 320, 180, STEREO,
-                        HostileCorpusIT::originalNameKept),
+                        CorpusChecks::originalNameKept),
                 ok("leading dash", "-y -i http:x.mp4", c -> corpus.named("-y -i http:x.mp4"), 320, 180, STEREO,
-                        HostileCorpusIT::originalNameKept),
+                        CorpusChecks::originalNameKept),
                 ok("protocol-like name", "concat:a.mp4|b.mp4", c -> corpus.named("concat:a.mp4|b.mp4"), 320, 180, STEREO,
-                        HostileCorpusIT::originalNameKept),
+                        CorpusChecks::originalNameKept),
 
                 bad("empty file", "0 bytes", c -> corpus.empty(), "ingest", "not readable"),
                 bad("random bytes", "64 KiB of noise named .mp4", c -> corpus.randomBytes(), "ingest", "not readable"),
@@ -158,7 +168,7 @@ class HostileCorpusIT {
                 ok("shared: phone portrait 4K60", "H.264 3840x2160 rotated, full range, BT.601", c -> shared("ax_portrait_4k60.mp4"), 240, 426, STEREO),
                 ok("shared: phone rotated 180", "rotation 180, full range, no audio", c -> shared("ax_pixel7_videoOnly_cleaned.mp4"), 426, 240, NO_AUDIO),
                 ok("shared: HDR10 HEVC", "HEVC Main 10 PQ 1080p", c -> shared("ax_hdr10-video-with-sdr-container.mp4"), 426, 240, STEREO,
-                        HostileCorpusIT::toneMappedNotRetagged),
+                        CorpusChecks::toneMappedNotRetagged),
                 ok("shared: VP9 10-bit BT.2020", "VP9 profile 2 426x240", c -> shared("ax_roadtrip-vp92-10bit.webm"), 426, 240, NO_AUDIO),
                 ok("shared: WebM Vorbis 5.1", "VP9 960x540 60 fps + Vorbis 5.1", c -> shared("ax_bbb_960x540_60fps_vp8.webm"), 426, 240, STEREO),
                 ok("shared: PGS subtitles", "Matroska H.264 + AC-3 + PGS", c -> shared("ax_sample_with_pgs_subtitles.mkv"), 360, 240, STEREO),
@@ -173,7 +183,7 @@ class HostileCorpusIT {
     void eachSourceTranscodesCorrectlyOrFailsCleanly(String name, Case c) throws IOException {
         Ctx ctx = new Ctx(work, work.resolve("content"));
         Files.createDirectories(ctx.root());
-        try (Baits baits = new Baits(work)) {
+        try (Baits baits = new Baits(work, http)) {
             ctx.baits = baits;
             Path source = c.source().apply(ctx);
             FileState before = FileState.of(source);
@@ -296,74 +306,6 @@ class HostileCorpusIT {
         assertEquals(List.of(), FileState.entriesUnder(ctx.root().resolve(".work")), "no temporaries left");
     }
 
-    // --- checks beyond the common ones -------------------------------------------------------------
-
-    /**
-     * Really converted, not re-tagged: the test makes the naive 8-bit version (bit depth reduced,
-     * colours untouched) and its own tone-mapped reference from the source. The rendition must be
-     * close to the reference and far more saturated than the naive one (BT.2020 code values read
-     * as BT.709 look washed out).
-     */
-    private static void toneMappedNotRetagged(Output o) {
-        Path source = o.source();
-        String size = o.width() + ":" + o.height();
-        Path naive = Measure.render(source, "scale=" + size + ",format=yuv420p", o.ctx().work().resolve("naive.mp4"));
-        Path reference = Measure.render(source, "zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=tonemap=hable:desat=0,"
-                + "zscale=t=bt709:m=bt709:r=tv,format=yuv420p,scale=" + size, o.ctx().work().resolve("reference.mp4"));
-        double saturation = Measure.meanSaturation(o.file()), naiveSaturation = Measure.meanSaturation(naive);
-        assertTrue(saturation > 1.4 * naiveSaturation, "saturation " + saturation + " vs naive " + naiveSaturation + ": colours not converted");
-        double toReference = Measure.psnr(o.file(), reference), toNaive = Measure.psnr(o.file(), naive);
-        assertTrue(toReference > 26 && toReference > toNaive + 5, "PSNR against the test's own tone-mapped reference "
-                + toReference + " dB, against the naive conversion " + toNaive + " dB");
-    }
-
-    /** RGB (200, 50, 50) coded with BT.601 must decode with BT.709 (as the tags say) to about the same red. */
-    private static void redStaysRed(Output o) {
-        int[] out = Measure.centreRgb(o.file(), o.ctx().work());
-        int[] trap = Measure.centreRgb(o.source(), o.ctx().work()); // the source read as BT.709: what mere re-tagging shows
-        assertTrue(Math.abs(trap[0] - 200) + Math.abs(trap[1] - 50) >= 15, "the test's premise: BT.601 read as BT.709 is off, got "
-                + java.util.Arrays.toString(trap));
-        assertTrue(Math.abs(out[0] - 200) <= 6 && Math.abs(out[1] - 50) <= 6 && Math.abs(out[2] - 50) <= 6,
-                "expected about (200, 50, 50), got " + java.util.Arrays.toString(out));
-    }
-
-    private static void sixtyFramesASecond(Output o) {
-        Ffprobe.Probe p = Ffprobe.probe(o.file());
-        assertEquals("60/1", p.videos().get(0).path("r_frame_rate").asText());
-        assertEquals("60/1", p.videos().get(0).path("avg_frame_rate").asText());
-    }
-
-    /** idet's verdict, not the flag: the source is woven from fields (the premise), the rendition is not. */
-    private static void deinterlaced(Output o) {
-        double before = Measure.interlacedShare(o.source()), after = Measure.interlacedShare(o.file());
-        assertTrue(before > 0.8, "the test's premise: idet finds the source interlaced, share " + before);
-        assertTrue(after < 0.2, "idet still finds " + after + " of the rendition's frames interlaced");
-    }
-
-    /** The manifest keeps the name as it was, byte for byte (JSON escapes what needs escaping). */
-    private static void originalNameKept(Output o) {
-        try {
-            Path manifest = o.file().resolveSibling("manifest.json");
-            String recorded = JSON.readTree(Files.readAllBytes(manifest)).path("source").path("originalName").asText();
-            assertEquals(o.source().getFileName().toString(), recorded);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void constantFrameRate(Output o) {
-        List<Ffprobe.Packet> in = Ffprobe.videoPackets(o.source());
-        assertTrue(distinctSpacings(in) > 1, "the test's premise: the source's frame durations vary");
-        List<Ffprobe.Packet> out = Ffprobe.videoPackets(o.file());
-        assertEquals(1, distinctSpacings(out), "one frame duration in the rendition");
-    }
-
-    private static long distinctSpacings(List<Ffprobe.Packet> packets) {
-        List<Long> spacings = new ArrayList<>();
-        for (int i = 1; i < packets.size(); i++) spacings.add(Math.round((packets.get(i).ptsTime() - packets.get(i - 1).ptsTime()) * 1000));
-        return spacings.stream().distinct().count();
-    }
-
     /** The HTTP server saw nothing and no one opened the named pipe. */
     private static void baitsUntouched(Ctx ctx) {
         assertEquals(List.of(), http.requests(), "ffmpeg fetched a URL from the playlist");
@@ -373,7 +315,7 @@ class HostileCorpusIT {
     /** The baits catch an unrestricted ffprobe: without that the playlist rows would prove nothing. */
     @Test
     void theBaitsCatchAnUnrestrictedFfprobe() {
-        try (Baits baits = new Baits(work)) {
+        try (Baits baits = new Baits(work, http)) {
             Ctx ctx = new Ctx(work, work.resolve("content"));
             ctx.baits = baits;
             http.clear();
@@ -471,133 +413,4 @@ class HostileCorpusIT {
         return SharedMedia.file(name);
     }
 
-    // --- the table's types -----------------------------------------------------------------------------
-
-    /** What a row must come to. */
-    sealed interface Outcome permits Transcoded, Refused, Fault {
-        String label();
-    }
-
-    /** Exit 0 from both stages and one rendition of this size with this audio. */
-    record Transcoded(int width, int height, Audio audio) implements Outcome {
-        public String label() { return "transcoded"; }
-    }
-
-    /** Refused by {@code stage} with {@code exitCode}; {@code recorded}: a {@code failed/<id>/reason.json} is written. */
-    record Refused(String stage, int exitCode, String keyword, boolean recorded) implements Outcome {
-        public String label() { return "exit " + exitCode; }
-    }
-
-    /** Exit 4: the tool or host failed, the asset is not quarantined. */
-    record Fault(String keyword) implements Outcome {
-        public String label() { return "exit 4"; }
-    }
-
-    record Audio(boolean present, OptionalInt streamIndex, OptionalInt hz) {}
-
-    static final Audio NO_AUDIO = new Audio(false, OptionalInt.empty(), OptionalInt.empty());
-    static final Audio STEREO = new Audio(true, OptionalInt.empty(), OptionalInt.empty());
-
-    static Audio stereo(int streamIndex, int hz) {
-        return new Audio(true, OptionalInt.of(streamIndex), OptionalInt.of(hz));
-    }
-
-    record Options(List<String> transcodeArgs, Map<String, String> env, java.util.function.BiConsumer<Ctx, String> beforeTranscode,
-                   Optional<Function<Ctx, Path>> ffmpeg, Consumer<Ctx> extra) {
-        static final Options NONE = new Options(List.of(), Map.of(), (c, id) -> { }, Optional.empty(), c -> { });
-
-        Options beforeTranscode(java.util.function.BiConsumer<Ctx, String> b) { return new Options(transcodeArgs, env, b, ffmpeg, extra); }
-        Options ffmpeg(Function<Ctx, Path> f) { return new Options(transcodeArgs, env, beforeTranscode, Optional.of(f), extra); }
-        Options extra(Consumer<Ctx> e) { return new Options(transcodeArgs, env, beforeTranscode, ffmpeg, e); }
-    }
-
-    record Case(String name, String exercises, Function<Ctx, Path> source, Outcome expected, Options options, Consumer<Output> check) {
-        Case(String name, String exercises, Function<Ctx, Path> source, Outcome expected, Options options) {
-            this(name, exercises, source, expected, options, o -> { });
-        }
-
-        Arguments row() { return Arguments.of(name, this); }
-
-        @Override public String toString() { return name; }
-    }
-
-    /** A rendition and what it was made from. */
-    record Output(Ctx ctx, Path file, Case c) {
-        Path source() { return c.source().apply(ctx); }
-        int width() { return ((Transcoded) c.expected()).width(); }
-        int height() { return ((Transcoded) c.expected()).height(); }
-    }
-
-    /** A row under construction: {@code args} and {@code env} add options to the transcode. */
-    static final class Row {
-        final Case c;
-        Row(Case c) { this.c = c; }
-        Arguments args(String... transcodeArgs) {
-            Options o = c.options();
-            return new Case(c.name(), c.exercises(), c.source(), c.expected(),
-                    new Options(List.of(transcodeArgs), o.env(), o.beforeTranscode(), o.ffmpeg(), o.extra()), c.check()).row();
-        }
-        Arguments env(String name, String value) {
-            Options o = c.options();
-            return new Case(c.name(), c.exercises(), c.source(), c.expected(),
-                    new Options(o.transcodeArgs(), Map.of(name, value), o.beforeTranscode(), o.ffmpeg(), o.extra()), c.check()).row();
-        }
-    }
-
-    /** Rows are Arguments; a Row converts when more options follow. */
-    private static final Consumer<Output> NO_CHECK = o -> { };
-
-    private static Arguments ok(String name, String exercises, Function<Ctx, Path> source, int w, int h, Audio audio) {
-        return okRow(name, exercises, source, w, h, audio, NO_CHECK).c.row();
-    }
-
-    private static Arguments ok(String name, String exercises, Function<Ctx, Path> source, int w, int h, Audio audio, Consumer<Output> check) {
-        return okRow(name, exercises, source, w, h, audio, check).c.row();
-    }
-
-    private static Row okRow(String name, String exercises, Function<Ctx, Path> source, int w, int h, Audio audio, Consumer<Output> check) {
-        return new Row(new Case(name, exercises, source, new Transcoded(w, h, audio), Options.NONE, check));
-    }
-
-    private static Arguments bad(String name, String exercises, Function<Ctx, Path> source, String stage, String keyword) {
-        return new Case(name, exercises, source, new Refused(stage, 3, keyword, true), Options.NONE).row();
-    }
-
-    private static Arguments bad(String name, String exercises, Function<Ctx, Path> source, String stage, String keyword, Consumer<Ctx> extra) {
-        return new Case(name, exercises, source, new Refused(stage, 3, keyword, true), Options.NONE.extra(extra)).row();
-    }
-
-    /** One row's folders and baits. */
-    static final class Ctx {
-        private final Path work, root;
-        Baits baits;
-
-        Ctx(Path work, Path root) {
-            this.work = work;
-            this.root = root;
-        }
-
-        Path work() { return work; }
-        Path root() { return root; }
-
-        Path write(String name, String text) {
-            try {
-                return Files.writeString(work.resolve(name), text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** The named pipe a playlist may point at (the HTTP server is shared by all rows). */
-    static final class Baits implements AutoCloseable {
-        final FifoTrap fifo;
-
-        Baits(Path dir) {
-            http.clear();
-            fifo = new FifoTrap(dir.resolve("secret.ts"));
-        }
-
-        @Override public void close() { fifo.close(); }
-    }
 }
