@@ -1,7 +1,12 @@
 package io.mediaworker.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import org.junit.jupiter.api.Test;
 
 class RedactionTest {
@@ -36,5 +41,26 @@ class RedactionTest {
         String s = "transcode failed: /content/ingest/abc/source.mp4: Invalid data found; file:/x:y@z.mp4";
         assertEquals(s, Redaction.redact(s));
         assertEquals(null, Redaction.redact(null));
+    }
+
+    @Test
+    void theTextPatternOfTheShippedLogbackXmlMasks() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        ch.qos.logback.classic.joran.JoranConfigurator joran = new ch.qos.logback.classic.joran.JoranConfigurator();
+        joran.setContext(context);
+        joran.doConfigure(java.nio.file.Path.of("src/main/resources/logback.xml").toFile());
+        var appender = (ch.qos.logback.core.ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent>)
+                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+        var layout = ((ch.qos.logback.classic.encoder.PatternLayoutEncoder) appender.getEncoder()).getLayout();
+        LoggingEvent e = new LoggingEvent("x", context.getLogger("t"), Level.INFO, "fetching {}", null,
+                new Object[] {"https://u:pw@h/x.mp4"});
+        String line = layout.doLayout(e);
+        assertTrue(line.endsWith("fetching https://***@h/x.mp4" + System.lineSeparator()), line);
+        JsonLineLayout json = new JsonLineLayout();
+        json.setContext(context);
+        json.start();
+        assertFalse(json.doLayout(e).contains(":pw@"), "the JSON layout masks too");
+        context.stop();
     }
 }
