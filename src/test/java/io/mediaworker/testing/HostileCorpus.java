@@ -206,6 +206,16 @@ public final class HostileCorpus {
                 "-disposition:v:0", "attached_pic");
     }
 
+    /** Matroska with the audio as stream 0 and the video as stream 1 (as some muxers order them). */
+    public Path audioFirst() {
+        return make("audio-first.mkv", stereo(ENGLISH_HZ), video(TESTSRC), "-map", "0:a", "-map", "1:v", x264(), "-c:a", "aac");
+    }
+
+    /** {@link #anamorphic()} (240x180, 4:3 pixels) turned a quarter counter-clockwise (rotate=270): shown 180x320. */
+    public Path anamorphicRotated() {
+        return make("anamorphic-rotated-270.mp4", List.of("-i", anamorphic().toString(), "-c", "copy", "-metadata:s:v:0", "rotate=270"));
+    }
+
     /** MP4, H.264 320x180 at 120 fps, 1 s (a phone's slow-motion clip). */
     public Path highFrameRate() {
         return make("120fps.mp4", video("testsrc2=size=320x180:rate=120:duration=1"), x264());
