@@ -25,10 +25,14 @@ final class DeliverCommand implements Callable<Integer> {
             description = "Destination folder (env DELIVER_TO).")
     Path to;
 
+    @Option(names = "--force", defaultValue = "${env:MEDIA_FORCE:-false}",
+            description = "Deliver again even when the recorded delivery to DEST still verifies (env MEDIA_FORCE).")
+    boolean force;
+
     @Override
     public Integer call() {
         LogSetup.stage("deliver", assetId);
-        new DeliverStage(Commands.context(root)).run(new DeliverStage.Request(AssetId.of(assetId), new LocalFolderDestination(to)));
+        new DeliverStage(Commands.context(root)).run(new DeliverStage.Request(AssetId.of(assetId), new LocalFolderDestination(to), force));
         return 0;
     }
 }
