@@ -178,23 +178,27 @@ public final class LeaseStore {
         }
     }
 
+    /**
+     * The marker holds a lease of its own (the taker and an expiry), written whole like a lease,
+     * so a marker left by a taker that died is judged by the same clocks and grace as leases are.
+     */
     private boolean createMarker(Path marker) throws IOException {
+        Lease taking = Lease.grant(owner, clock.instant(), ttl);
+        Path tmp = writeTemp(marker.getFileName().toString(), taking);
         try {
-            Files.write(marker, owner.id().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.createLink(marker, tmp);
             return true;
         } catch (FileAlreadyExistsException e) {
-            return false;
+            return read(marker).filter(m -> m.sameGeneration(taking)).isPresent();
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
-    /** A marker left by a worker that died mid-takeover would block the key forever; it is cleared after a time to live. */
+    /** A marker left by a worker that died mid-takeover would block the key forever; it is cleared once it has expired. */
     private void clearIfAbandoned(Path marker) throws IOException {
-        try {
-            Instant made = Files.getLastModifiedTime(marker).toInstant();
-            if (clock.instant().isAfter(made.plus(ttl))) Files.deleteIfExists(marker);
-        } catch (NoSuchFileException ignored) {
-            // already gone
-        }
+        Optional<Lease> m = read(marker);
+        if (m.isPresent() && m.get().abandonedAt(clock.instant(), grace)) Files.deleteIfExists(marker);
     }
 
     private Path writeTemp(String key, Lease lease) throws IOException {
