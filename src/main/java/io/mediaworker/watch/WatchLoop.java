@@ -84,10 +84,10 @@ public final class WatchLoop<T> {
 
     /** Watches until SIGTERM (exit 143 by exception) or, with {@code once}, until drained; returns the exit code. */
     public int run() {
-        LOG.info("{} watcher {} polling every {} s{}", job.name(), leases.owner().id(), settings.pollInterval().toMillis() / 1000.0,
+        LOG.info("{} watcher {} polling every {} s{}", job.stage(), leases.owner().id(), settings.pollInterval().toMillis() / 1000.0,
                 settings.once() ? " until drained" : "");
         while (true) {
-            Termination.check("watching for " + job.name() + " work");
+            Termination.check("watching for " + job.stage() + " work");
             Round<T> round = job.poll(backoff, clock.instant());
             if (claimOne(round)) continue;
             if (settings.once() && round.waiting() == 0) {
@@ -95,7 +95,7 @@ public final class WatchLoop<T> {
                     LOG.warn("{} item(s) left after transient failures; a later run tries them again", round.deferred());
                     return ExitCode.TRANSIENT.code();
                 }
-                LOG.info("nothing left to {}", job.name());
+                LOG.info("nothing left to {}", job.stage());
                 return ExitCode.OK.code();
             }
             sleep(settings.pollInterval());
@@ -139,6 +139,7 @@ public final class WatchLoop<T> {
             onFailure(item, key, e);
         } finally {
             renewer.close();
+            org.slf4j.MDC.remove("assetId");
             if (renewer.lost()) Thread.interrupted(); // the interrupt was ours, to stop the abandoned work
         }
     }
