@@ -161,7 +161,7 @@ public final class WatchLoop<T> {
             case RETRY -> {
                 backoff = backoff.failed(key, clock.instant(), settings.pollInterval());
                 LOG.warn("{} failed (exit {}): {}; tried again after {} s", job.describe(item), code.code(), oneLine(e),
-                        Duration.between(clock.instant(), backoff.entries().get(key).notBefore()).toSeconds());
+                        Duration.between(clock.instant(), backoff.entries().get(key).notBefore()).toMillis() / 1000.0);
             }
             case STOP -> throw e;
             case DONE -> { }
