@@ -31,6 +31,7 @@ import java.util.UUID;
  * both replace it.
  */
 public final class LeaseStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LeaseStore.class);
     private static final String SUFFIX = ".lease";
 
     /** A lease this process holds; the file is where it lives. */
@@ -149,7 +150,10 @@ public final class LeaseStore {
                 return Optional.empty();
             }
             Files.deleteIfExists(tomb);
-            return create(key, file);
+            Optional<Held> mine = create(key, file);
+            mine.ifPresent(h -> LOG.warn("took over the lease on {} from {} on {} (pid {}), which expired at {} without renewal",
+                    key, stale.owner(), stale.host(), stale.pid(), stale.expiresAt()));
+            return mine;
         } finally {
             // Safe to drop: a late taker that creates it again finds a different generation and backs off.
             Files.deleteIfExists(marker);

@@ -98,6 +98,14 @@ class WatchIT {
         }
         assertEquals(nameBySha.keySet(), shas, "every clip ingested");
 
+        // Two assets carry leases of a worker that died: every watcher may judge them stale at once; one takes each over.
+        List<String> sorted = ids.stream().sorted().toList();
+        Path transcodeLeases = Files.createDirectories(w.root().resolve(".work/leases/transcode"));
+        Instant now = Instant.now();
+        for (String id : List.of(sorted.get(0), sorted.get(3))) {
+            writeLease(transcodeLeases.resolve(id + ".lease"), "dead-" + id, "spot-gone", 999_999, now.minusSeconds(300), now.minusSeconds(200));
+        }
+
         t = System.nanoTime();
         List<WatcherProcesses.Watcher> transcoders = w.runConcurrently(workers, concat(new String[]{"transcode", "--watch"}, QUICK));
         seconds.put("2 transcode", (System.nanoTime() - t) / 1_000_000);
@@ -143,6 +151,32 @@ class WatchIT {
         }
         System.out.printf("%d watchers x %d assets: wall ms per stage %s; per-worker share ingest %s transcode %s qc %s deliver %s%n",
                 workers, ASSETS, seconds, shares(ingesters), shares(transcoders), shares(checkers), shares(deliverers));
+    }
+
+    // --- all four stages watching at once ---------------------------------------------------------
+
+    @Test
+    void oneWatcherPerStageRunningTogetherTakeDroppedFilesAllTheWayAndStopOnSigterm() throws Exception {
+        WatcherProcesses w = new WatcherProcesses(dir);
+        Path incoming = Files.createDirectories(dir.resolve("incoming"));
+        Path dest = dir.resolve("delivery");
+        String[] poll = {"--poll-interval", "0.2"};
+        List<WatcherProcesses.Watcher> pipeline = List.of(
+                w.start(concat(new String[]{"ingest", "--watch", incoming.toString(), "--settle", "0.5"}, poll)),
+                w.start(concat(new String[]{"transcode", "--watch"}, poll)),
+                w.start(concat(new String[]{"qc", "--watch"}, poll)),
+                w.start(concat(new String[]{"deliver", "--watch", "--to", dest.toString()}, poll)));
+        for (Path clip : CLIPS.subList(0, 3)) Files.copy(clip, incoming.resolve(clip.getFileName()));
+
+        WatcherProcesses.waitFor(() -> folders(dest).size() == 3 && folders(dest).stream()
+                .allMatch(id -> Files.exists(dest.resolve(id).resolve("manifest.json"))), Duration.ofMinutes(3), "three deliveries");
+        for (WatcherProcesses.Watcher p : pipeline) p.process().destroy();
+        for (WatcherProcesses.Watcher p : pipeline) assertEquals(143, p.awaitExit(Duration.ofSeconds(15)), p.stderrText());
+
+        for (WatcherProcesses.Watcher p : pipeline) assertEquals(folders(dest), Set.copyOf(p.stdoutLines()), "each stage did each asset");
+        for (WatcherProcesses.Watcher p : pipeline) assertEquals(3, p.stdoutLines().size(), "once");
+        assertEquals(3, w.distinct(INGEST_RUN).size());
+        assertEquals(List.of(), w.leftInWork(), "no lease or temporary left");
     }
 
     // --- settling, temporary names, a bad file ---------------------------------------------------
