@@ -121,6 +121,33 @@ public final class LeaseStore {
         }
     }
 
+    /**
+     * Removes what a worker that died mid-operation can leave beside the leases: temporary lease
+     * files and buried stale leases untouched for {@code idle}, and takeover markers that have
+     * expired. Live leases are never touched. Returns how many entries went.
+     */
+    public int sweepDebris(Duration idle) {
+        int removed = 0;
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                try {
+                    boolean debris = name.contains(".takeover-") ? read(p).filter(m -> m.abandonedAt(clock.instant(), grace)).isPresent()
+                            : (name.contains(SUFFIX + ".tmp-") || name.contains(".stale-"))
+                                    && clock.instant().isAfter(Files.getLastModifiedTime(p).toInstant().plus(idle));
+                    if (debris && Files.deleteIfExists(p)) removed++;
+                } catch (IOException e) {
+                    // gone meanwhile, or unreadable: the next sweep looks again
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw ContentTree.storageFault("cannot list " + dir, e);
+        }
+        return removed;
+    }
+
     private Optional<Held> takeOver(String key, Path file, Lease stale) throws IOException {
         Path marker = dir.resolve(key + ".takeover-" + generationDigest(stale));
         if (!createMarker(marker)) {

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class WatchLoop<T> {
     private static final Logger LOG = LoggerFactory.getLogger(WatchLoop.class);
     private static final Duration NAP = Duration.ofMillis(100);
+    /** A temporary lease file lives for milliseconds; one this old belongs to a worker that died. */
+    private static final Duration DEBRIS_IDLE = Duration.ofHours(1);
 
     /** One stage's view of its work; the effects of observing and doing it. */
     public interface Job<T> {
@@ -86,6 +88,8 @@ public final class WatchLoop<T> {
     public int run() {
         LOG.info("{} watcher {} polling every {} s{}", job.stage(), leases.owner().id(), settings.pollInterval().toMillis() / 1000.0,
                 settings.once() ? " until drained" : "");
+        int swept = leases.sweepDebris(DEBRIS_IDLE);
+        if (swept > 0) LOG.info("removed {} entries left in the lease folder by workers that died", swept);
         while (true) {
             Termination.check("watching for " + job.stage() + " work");
             Round<T> round = job.poll(backoff, clock.instant());

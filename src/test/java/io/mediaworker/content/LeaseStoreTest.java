@@ -116,6 +116,26 @@ class LeaseStoreTest {
         assertTrue(store("b", new HandClock(written.plus(TTL).plusSeconds(10))).tryAcquire("z").isPresent());
     }
 
+    @Test
+    void debrisOfDeadWorkersIsSweptAndLiveLeasesKept() throws Exception {
+        HandClock clock = new HandClock(Instant.now());
+        LeaseStore s = store("a", clock);
+        s.tryAcquire("live").orElseThrow();
+        Path oldTemp = Files.writeString(dir.resolve(".x.lease.tmp-1234abcd"), "{", StandardCharsets.UTF_8);
+        Path oldTomb = Files.writeString(dir.resolve("x.stale-0f0f"), "{", StandardCharsets.UTF_8);
+        Path freshTemp = Files.writeString(dir.resolve(".y.lease.tmp-5678abcd"), "{", StandardCharsets.UTF_8);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(clock.instant().minus(Duration.ofHours(2)));
+        Files.setLastModifiedTime(oldTemp, old);
+        Files.setLastModifiedTime(oldTomb, old);
+        Files.writeString(dir.resolve("z.takeover-aa"), "{\"owner\":\"t\",\"host\":\"h\",\"pid\":1,\"acquiredAt\":\""
+                + clock.instant().minusSeconds(600) + "\",\"expiresAt\":\"" + clock.instant().minusSeconds(500) + "\"}", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("w.takeover-bb"), "{\"owner\":\"t\",\"host\":\"h\",\"pid\":1,\"acquiredAt\":\""
+                + clock.instant() + "\",\"expiresAt\":\"" + clock.instant().plusSeconds(30) + "\"}", StandardCharsets.UTF_8);
+
+        assertEquals(3, s.sweepDebris(Duration.ofHours(1)));
+        assertEquals(List.of(".y.lease.tmp-5678abcd", "live.lease", "w.takeover-bb"), names());
+    }
+
     /** Eight workers judge the same lease dead at the same instant: exactly one gets it. */
     @RepeatedTest(20)
     void concurrentTakeoversOfOneStaleLeaseHaveOneWinner() throws Exception {
