@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = VersionProvider.class,
         description = {"Takes media through ingest -> transcode -> qc -> deliver on a shared content tree.",
                 "Each stage is one subcommand (one AWS Batch job); 'run' chains all four for one source."},
-        subcommands = {IngestCommand.class, TranscodeCommand.class, QcCommand.class, DeliverCommand.class, RunCommand.class,
+        subcommands = {IngestCommand.class, TranscodeCommand.class, QcCommand.class, DeliverCommand.class, RunCommand.class, SubmitCommand.class,
                 DoctorCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {ExitCodes.TABLE})

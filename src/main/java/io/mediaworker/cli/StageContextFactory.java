@@ -1,5 +1,7 @@
 package io.mediaworker.cli;
 
+import io.mediaworker.aws.batch.PipelineRegistry;
+import io.mediaworker.aws.batch.PipelineRegistryProvider;
 import io.mediaworker.content.ContentTree;
 import io.mediaworker.ffmpeg.FfmpegInfo;
 import io.mediaworker.ffmpeg.FfmpegLocator;
@@ -34,6 +36,9 @@ public class StageContextFactory {
     }
 
     public RealProcessRunner runner() { return runner; }
+
+    /** The status table {@code submit} asks before submitting; tests hand in one of their own. */
+    public PipelineRegistry pipelineRegistry() { return PipelineRegistryProvider.load(env); }
 
     public StageContext create(Path contentRoot, Optional<Path> ffmpegFlag, Duration stallTimeout) {
         FfmpegTools tools = new FfmpegLocator(Optional.ofNullable(env.get("PATH")), FfmpegLocator.BUNDLED).locate(ffmpegFlag, Optional.ofNullable(env.get("FFMPEG_PATH")).filter(s -> !s.isBlank()).map(Path::of));
