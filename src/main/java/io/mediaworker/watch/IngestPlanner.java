@@ -34,7 +34,8 @@ public final class IngestPlanner {
         int waiting = 0;
         int deferred = 0;
         for (FileStat f : listing) {
-            if (UploadNames.isTemporary(f.name())) continue;
+            // An empty file is a placeholder an uploader has created and not yet written: not work, and not worth waiting for.
+            if (UploadNames.isTemporary(f.name()) || f.size() == 0) continue;
             String key = SourceKey.of(folder, f);
             if (recorded.contains(key)) continue;
             Sighting s = Sighting.update(previous.get(f.name()), f, now);

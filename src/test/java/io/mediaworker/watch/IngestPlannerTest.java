@@ -46,9 +46,10 @@ class IngestPlannerTest {
     void temporaryNamesAndRecordedVersionsAreNeverTaken() {
         FileStat part = new FileStat("c.mp4.part", 5, T0);
         FileStat hidden = new FileStat(".d.mp4", 5, T0);
+        FileStat placeholder = new FileStat("e.mp4", 0, T0);
         Set<String> recorded = Set.of(SourceKey.of(DIR, A));
-        IngestPlanner.Plan first = IngestPlanner.plan(DIR, List.of(A, B, part, hidden), Map.of(), recorded, Backoff.none(), T0, SETTLE);
-        assertEquals(1, first.round().waiting(), "only b.mov is undecided");
+        IngestPlanner.Plan first = IngestPlanner.plan(DIR, List.of(A, B, part, hidden, placeholder), Map.of(), recorded, Backoff.none(), T0, SETTLE);
+        assertEquals(1, first.round().waiting(), "only b.mov is undecided (an empty file is not waited for)");
         assertEquals(Set.of("b.mov"), first.sightings().keySet());
         IngestPlanner.Plan later = IngestPlanner.plan(DIR, List.of(A, B, part, hidden), first.sightings(), recorded, Backoff.none(),
                 T0.plus(SETTLE), SETTLE);

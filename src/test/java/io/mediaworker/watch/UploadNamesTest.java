@@ -10,7 +10,7 @@ class UploadNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {".clip.mp4", "._clip.mov", ".clip.mp4.Xy12Ab", "clip.mp4.part", "clip.MP4.PART", "clip.mp4.tmp",
             "clip.mp4.crdownload", "clip.mp4.download", "clip.mp4.filepart", "clip.mp4~", "clip.mp4.partial", "clip.mp4.!ut",
-            "~$clip.mov", "clip.mov.swp", ""})
+            "~$clip.mov", "clip.mov.swp", "clip.mov.inprogress", "Thumbs.db", "desktop.ini", ""})
     void uploadersTemporaryNamesAreIgnored(String name) {
         assertTrue(UploadNames.isTemporary(name), name);
     }
