@@ -113,6 +113,42 @@ class WatchLoopTest {
         assertTrue(still.sameGeneration(held.lease()), "their lease untouched");
     }
 
+    /** The worker stalls past its lease, another takes the item over: the stalled work is stopped and nothing recorded. */
+    @Test
+    void aLostLeaseStopsTheWorkAndLeavesTheItemToTheTaker() {
+        Path leaseDir = dir.resolve("leases");
+        LeaseStore taker = new LeaseStore(leaseDir, new LeaseOwner("taker", "elsewhere", 9), Clock.systemUTC(), Duration.ofSeconds(60));
+        RecordingJob job = new RecordingJob() {
+            @Override
+            public Optional<String> process(String item) {
+                processed.add(item);
+                try {
+                    java.nio.file.Files.delete(leaseDir.resolve(item + ".lease")); // as if it expired and was taken over
+                    taker.tryAcquire(item).orElseThrow();
+                    Thread.sleep(20_000); // the renewer finds the lease lost and interrupts this
+                } catch (InterruptedException e) {
+                    throw new TransientException("stopped: " + e);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                finished.add(item);
+                return Optional.of(item);
+            }
+        };
+        job.todo.add("slow");
+        LeaseStore mine = new LeaseStore(leaseDir, LeaseOwner.thisProcess("test-host"), Clock.systemUTC(), Duration.ofMillis(1500));
+        WatchLoop<String> loop = new WatchLoop<>(job, mine, Clock.systemUTC(),
+                new WatchSettings(Duration.ofMillis(50), Duration.ofSeconds(3), true), new PrintWriter(stdout));
+        long started = System.nanoTime();
+        assertEquals(0, loop.run(), "the taker holds it now: nothing left for us");
+        assertTrue(System.nanoTime() - started < 10_000_000_000L, "stopped long before the 20 s of work");
+        assertEquals(List.of("slow"), job.processed);
+        assertEquals(Map.of(), job.recorded, "an abandoned item is not recorded as failed");
+        assertEquals("", stdout.toString());
+        assertEquals("taker", taker.peek("slow").orElseThrow().owner());
+        assertTrue(!Thread.currentThread().isInterrupted(), "the interrupt does not leak");
+    }
+
     @Test
     void anItemFinishedBetweenPollAndClaimIsNotRunAgain() {
         RecordingJob job = new RecordingJob() {
