@@ -57,5 +57,10 @@ public final class RootCommand implements Runnable {
 
     StageContextFactory contexts() { return contexts; }
 
-    Duration stallTimeout() { return Duration.ofSeconds(stallTimeoutSeconds); }
+    Duration stallTimeout() {
+        if (stallTimeoutSeconds < 1) {
+            throw new io.mediaworker.model.UsageException("--stall-timeout (MEDIA_STALL_TIMEOUT) must be at least 1 second, not " + stallTimeoutSeconds);
+        }
+        return Duration.ofSeconds(stallTimeoutSeconds);
+    }
 }

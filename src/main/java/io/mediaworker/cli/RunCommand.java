@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         root.spec.commandLine().getOut().println(id);
         root.spec.commandLine().getOut().flush();
         LogSetup.stage("transcode", id.value());
-        new TranscodeStage(ctx).run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions));
+        new TranscodeStage(ctx).run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions()));
         LogSetup.stage("qc", id.value());
         new QcStage(ctx).run(qcOptions.request(id));
         LogSetup.stage("deliver", id.value());

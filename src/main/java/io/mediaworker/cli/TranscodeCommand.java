@@ -62,7 +62,7 @@ final class TranscodeCommand implements Callable<Integer> {
         }
         LogSetup.stage("transcode", assetId);
         TranscodeStage.Result result = new TranscodeStage(Commands.context(root))
-                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions, force));
+                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions(), force));
         if (dryRun) print(result.plan().orElseThrow(), root.spec.commandLine().getOut());
         return 0;
     }

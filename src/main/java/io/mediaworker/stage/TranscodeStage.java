@@ -84,6 +84,7 @@ public final class TranscodeStage {
     }
 
     public Result run(Request request) {
+        io.mediaworker.log.LogSetup.stage("transcode", request.assetId().value()); // doctor runs stages one after another in one process
         StageMetrics metrics = StageMetrics.start("transcode"); // a dry run never finishes it: it did no work
         ContentTree tree = ctx.tree().prepare();
         AssetId id = request.assetId();

@@ -151,6 +151,9 @@ class ReliabilityIT {
         assertEquals(before, renditionStates(transcoded), "the renditions are untouched in transcode/");
         assertFalse(Files.exists(root.resolve("output").resolve(id)));
         assertEquals("qc", manifest(transcoded).path("interruptions").path(0).path("stage").asText());
+        try (Stream<Path> scratch = Files.list(dir.resolve("jvm-tmp"))) {
+            assertEquals(List.of(), scratch.toList(), "QC's scratch folder removed on SIGTERM");
+        }
 
         CliResult rerun = JarLauncher.run(List.of("--content-root", root.toString(), "qc", id));
         assertEquals(0, rerun.exitCode(), rerun.describe());
@@ -201,6 +204,23 @@ class ReliabilityIT {
         assertEquals(0, forced.exitCode(), forced.describe());
         assertFalse(made.equals(modified(transcoded)));
         assertRenditionsPlayable(transcoded);
+    }
+
+    /** failed/ lists what is failed now: a later pass of the same asset withdraws the earlier quarantine. */
+    @Test
+    void aPassAfterAQcFailureWithdrawsTheEarlierQuarantine() throws Exception {
+        transcode();
+        Path strict = Files.writeString(dir.resolve("strict.json"), "{\"ssim\": {\"warn\": 0.99999, \"fail\": 0.9999}}");
+        CliResult failed = InProcessCli.run("--content-root", root.toString(), "qc", id, "--policy", strict.toString());
+        assertEquals(5, failed.exitCode(), failed.describe());
+        assertTrue(Files.exists(root.resolve("failed").resolve(id).resolve("reason.json")));
+
+        transcode();
+        CliResult passed = InProcessCli.run("--content-root", root.toString(), "qc", id);
+        assertEquals(0, passed.exitCode(), passed.describe());
+        assertTrue(Files.exists(root.resolve("output").resolve(id).resolve("qc.json")));
+        assertFalse(Files.exists(root.resolve("failed").resolve(id)), "the earlier quarantine is withdrawn");
+        assertOnlyWholeResults();
     }
 
     // --- a Batch retry -------------------------------------------------------------------------
@@ -291,8 +311,9 @@ class ReliabilityIT {
     }
 
     private Process startJar(java.util.Map<String, String> env, String... args) throws IOException {
+        Files.createDirectories(dir.resolve("jvm-tmp")); // the worker's local scratch (QC's analysis logs), watched by the tests
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JarLauncher.JAR.toString(), "--content-root", root.toString()));
+                "-Djava.io.tmpdir=" + dir.resolve("jvm-tmp"), "-jar", JarLauncher.JAR.toString(), "--content-root", root.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
