@@ -39,6 +39,7 @@ final class QcCommand implements Callable<Integer> {
         if ((assetId == null) != watch) throw new UsageException("give either ASSET_ID or --watch");
         if (watch) {
             LogSetup.stage("qc", null);
+            QcStage.loadPolicy(qcOptions.request(AssetId.of("preflight")).policyFile()); // a bad policy stops the watcher, not every asset
             StageContext ctx = Commands.context(root);
             QcStage stage = new QcStage(ctx);
             StageWatch job = StageWatch.qc(ctx, id -> stage.run(qcOptions.request(id)));

@@ -54,6 +54,7 @@ final class TranscodeCommand implements Callable<Integer> {
         if (watch) {
             if (dryRun) throw new UsageException("--dry-run shows one asset's plan; it cannot be used with --watch");
             LogSetup.stage("transcode", null);
+            TranscodeStage.loadProfile(Optional.ofNullable(profile)); // a bad profile stops the watcher, not every asset
             StageContext ctx = Commands.context(root);
             TranscodeStage stage = new TranscodeStage(ctx);
             StageWatch job = StageWatch.transcode(ctx, id -> stage.run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false,

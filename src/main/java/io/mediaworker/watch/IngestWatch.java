@@ -86,7 +86,7 @@ public final class IngestWatch implements WatchLoop.Job<IngestPlanner.Candidate>
         }
         Optional<String> sha = ManifestStore.read(result.folder()).map(Manifest::source).map(s -> s.sha256());
         ledger.write(new WatchLedger.Entry(c.key(), "ingested", 0, Optional.of(result.assetId().value()), Optional.of(file.toString()),
-                Optional.of(c.file().size()), Optional.of(c.file().modified()), sha, Optional.empty(), ctx.clock().instant(), ctx.host()));
+                Optional.of(c.file().size()), Optional.of(c.file().modified()), sha, Optional.empty(), ctx.clock().instant(), ctx.host(), Optional.empty()));
         return Optional.of(result.assetId().value());
     }
 
@@ -94,7 +94,7 @@ public final class IngestWatch implements WatchLoop.Job<IngestPlanner.Candidate>
     public void recordFailure(IngestPlanner.Candidate c, ExitCode code, String reason) {
         ledger.write(new WatchLedger.Entry(c.key(), "failed", code.code(), Optional.empty(), Optional.of(folder.resolve(c.file().name()).toString()),
                 Optional.of(c.file().size()), Optional.of(c.file().modified()), Optional.empty(), Optional.of(reason),
-                ctx.clock().instant(), ctx.host()));
+                ctx.clock().instant(), ctx.host(), Optional.empty()));
     }
 
     private List<FileStat> list() {

@@ -40,6 +40,8 @@ public final class StageWatch implements WatchLoop.Job<String> {
     private final WatchLedger ledger;
     /** Ids found delivered to our destination: a recorded delivery does not go away, so each manifest is read once. */
     private final Set<String> delivered = new HashSet<>();
+    /** The input manifest's stamp when the current asset was claimed (one asset at a time). */
+    private Optional<String> stampAtClaim = Optional.empty();
 
     private StageWatch(StageContext ctx, WatchedStage stage, Optional<String> destination, Consumer<AssetId> runStage) {
         this.ctx = ctx;
@@ -73,7 +75,7 @@ public final class StageWatch implements WatchLoop.Job<String> {
         if (stage == WatchedStage.DELIVER) {
             for (String id : snapshot.output()) if (!delivered.contains(id) && deliveredHere(id)) delivered.add(id);
         }
-        return StagePlanner.plan(stage, snapshot, delivered, ledger.keys(), backoff, now);
+        return StagePlanner.plan(stage, snapshot, delivered, failedForGood(snapshot), backoff, now);
     }
 
     @Override public String stage() { return stage.label; }
@@ -90,11 +92,12 @@ public final class StageWatch implements WatchLoop.Job<String> {
         ContentSnapshot one = new ContentSnapshot(present(ContentTree.Area.INGEST, asset), present(ContentTree.Area.TRANSCODE, asset),
                 present(ContentTree.Area.OUTPUT, asset), present(ContentTree.Area.FAILED, asset));
         Set<String> finished = stage == WatchedStage.DELIVER && deliveredHere(id) ? Set.of(id) : Set.of();
-        return stage.isDue(id, one, finished) && !ledger.has(id);
+        return stage.isDue(id, one, finished) && !failedForGood(id);
     }
 
     @Override
     public Optional<String> process(String id) {
+        stampAtClaim = inputStamp(id); // QC moves its input away when it fails: look before
         runStage.accept(AssetId.of(id));
         if (stage == WatchedStage.DELIVER) delivered.add(id);
         return Optional.of(id);
@@ -103,7 +106,29 @@ public final class StageWatch implements WatchLoop.Job<String> {
     @Override
     public void recordFailure(String id, ExitCode code, String reason) {
         ledger.write(new WatchLedger.Entry(id, "failed", code.code(), Optional.of(id), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(reason), ctx.clock().instant(), ctx.host()));
+                Optional.empty(), Optional.empty(), Optional.of(reason), ctx.clock().instant(), ctx.host(), stampAtClaim));
+    }
+
+    /** The recorded failures that still stand (read only for ids that are in this stage's input folder). */
+    private Set<String> failedForGood(ContentSnapshot snapshot) {
+        Set<String> recorded = ledger.keys();
+        recorded.retainAll(stage.inputs(snapshot));
+        return recorded.stream().filter(this::failedForGood).collect(Collectors.toSet());
+    }
+
+    /** A failure record stands while the input it failed on is unchanged. */
+    private boolean failedForGood(String id) {
+        return ledger.read(id).filter(e -> e.inputStamp().isEmpty() || e.inputStamp().equals(inputStamp(id))).isPresent();
+    }
+
+    /** The input manifest's modification time and size: changed when the previous stage ran again. */
+    private Optional<String> inputStamp(String id) {
+        Path manifest = ctx.tree().dir(stage.inputArea(), AssetId.of(id)).resolve(Manifest.FILE_NAME);
+        try {
+            return Optional.of(Files.getLastModifiedTime(manifest) + "/" + Files.size(manifest));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private boolean deliveredHere(String id) {

@@ -20,10 +20,14 @@ import java.util.stream.Stream;
  * eligible again.
  */
 final class WatchLedger {
-    /** @param outcome {@code ingested} or {@code failed} */
+    /**
+     * @param outcome {@code ingested} or {@code failed}
+     * @param inputStamp for stage failures: the input manifest as it was (modification time and size);
+     *     a new input (the asset transcoded again) makes the record stale
+     */
     record Entry(String key, String outcome, int exitCode, Optional<String> assetId, Optional<String> source,
                  Optional<Long> size, Optional<Instant> modified, Optional<String> sha256, Optional<String> reason,
-                 Instant at, String host) {}
+                 Instant at, String host, Optional<String> inputStamp) {}
 
     private static final String SUFFIX = ".json";
     private final Path dir;
@@ -45,6 +49,16 @@ final class WatchLedger {
             throw ContentTree.storageFault("cannot list " + dir, e);
         }
         return keys;
+    }
+
+    Optional<Entry> read(String key) {
+        try {
+            return Optional.of(io.mediaworker.content.Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(key + SUFFIX)), Entry.class));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw ContentTree.storageFault("cannot read " + dir.resolve(key + SUFFIX), e);
+        }
     }
 
     boolean has(String key) {

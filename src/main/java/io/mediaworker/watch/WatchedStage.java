@@ -6,7 +6,11 @@ import java.util.Set;
 public enum WatchedStage {
     /** An asset in {@code ingest/} with no ladder yet: nothing in {@code transcode/}, {@code output/} or {@code failed/}. */
     TRANSCODE("transcode"),
-    /** A ladder in {@code transcode/} not yet judged ({@code output/} or {@code failed/}). */
+    /**
+     * A ladder in {@code transcode/} not yet in {@code output/}. A QC failure moves the ladder out of
+     * {@code transcode/}, so an asset also in {@code failed/} here was transcoded again since, and
+     * is judged again (a pass withdraws the old quarantine).
+     */
     QC("qc"),
     /** An asset in {@code output/} whose manifest records no delivery to this destination. */
     DELIVER("deliver");
@@ -19,8 +23,17 @@ public enum WatchedStage {
     public boolean isDue(String id, ContentSnapshot s, Set<String> finished) {
         return switch (this) {
             case TRANSCODE -> s.ingest().contains(id) && !s.transcode().contains(id) && !s.output().contains(id) && !s.failed().contains(id);
-            case QC -> s.transcode().contains(id) && !s.output().contains(id) && !s.failed().contains(id);
+            case QC -> s.transcode().contains(id) && !s.output().contains(id);
             case DELIVER -> s.output().contains(id) && !finished.contains(id);
+        };
+    }
+
+    /** The folder this stage reads its input from. */
+    io.mediaworker.content.ContentTree.Area inputArea() {
+        return switch (this) {
+            case TRANSCODE -> io.mediaworker.content.ContentTree.Area.INGEST;
+            case QC -> io.mediaworker.content.ContentTree.Area.TRANSCODE;
+            case DELIVER -> io.mediaworker.content.ContentTree.Area.OUTPUT;
         };
     }
 

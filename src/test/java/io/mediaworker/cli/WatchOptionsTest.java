@@ -52,6 +52,14 @@ class WatchOptionsTest {
     }
 
     @Test
+    void aBadProfileOrPolicyStopsTheWatcherAtOnce() throws Exception {
+        Path profile = Files.writeString(dir.resolve("profile.json"), "{\"rungs\": [], \"typo\": 1}");
+        Path policy = Files.writeString(dir.resolve("policy.json"), "{\"ssim\": {\"warn\": \"high\"}}");
+        assertUsage("profile", "transcode", "--watch", "--profile", profile.toString());
+        assertUsage("policy", "qc", "--watch", "--policy", policy.toString());
+    }
+
+    @Test
     void theWatchedFolderMustExistAndBeOutsideTheStageFolders() throws Exception {
         assertUsage("is not a folder", "ingest", "--watch", dir.resolve("missing").toString());
         Path inside = Files.createDirectories(dir.resolve("content").resolve("ingest").resolve("drop"));

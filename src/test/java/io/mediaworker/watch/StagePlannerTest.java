@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class StagePlannerTest {
     private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
-    /** a: only ingested; b: transcoded; c: passed QC; d: failed; e: ingested again after passing (re-run). */
+    /** a: only ingested; b: transcoded; c, e: passed QC; d: failed; f: failed QC, then transcoded again. */
     private static final ContentSnapshot TREE = new ContentSnapshot(Set.of("a", "b", "c", "d", "e", "f"), Set.of("b", "f"),
             Set.of("c", "e"), Set.of("d", "f"));
 
@@ -24,8 +24,8 @@ class StagePlannerTest {
     }
 
     @Test
-    void qcTakesLaddersNotYetJudged() {
-        assertEquals(List.of("b"), plan(WatchedStage.QC, Set.of(), Set.of(), Backoff.none()));
+    void qcTakesLaddersNotYetJudgedAndNewLaddersOfFailedAssets() {
+        assertEquals(List.of("b", "f"), plan(WatchedStage.QC, Set.of(), Set.of(), Backoff.none()));
     }
 
     @Test
@@ -39,7 +39,7 @@ class StagePlannerTest {
         assertEquals(List.of(), plan(WatchedStage.TRANSCODE, Set.of(), Set.of("a"), Backoff.none()));
         Round<String> r = StagePlanner.plan(WatchedStage.QC, TREE, Set.of(), Set.of(),
                 Backoff.none().failed("b", T0, Duration.ofSeconds(10)), T0.plusSeconds(5));
-        assertEquals(List.of(), r.ready());
+        assertEquals(List.of("f"), r.ready());
         assertEquals(1, r.deferred());
         assertEquals(0, r.waiting(), "the tree's work never settles by itself");
     }

@@ -258,6 +258,36 @@ class WatchIT {
         assertEquals(List.of(), again.stdoutLines());
     }
 
+    @Test
+    void aQcFailureIsNotRetriedUntilTheAssetIsTranscodedAgain() throws Exception {
+        WatcherProcesses w = new WatcherProcesses(dir);
+        String id = ingest(w.root(), CLIPS.get(5));
+        Path strict = Files.writeString(dir.resolve("strict.json"), "{\"ssim\": {\"warn\": 0.99999, \"fail\": 0.9999}}");
+        assertEquals(0, w.start(concat(new String[]{"transcode", "--watch"}, QUICK)).awaitExit(Duration.ofSeconds(120)));
+
+        WatcherProcesses.Watcher failing = w.start(concat(new String[]{"qc", "--watch", "--policy", strict.toString()}, QUICK));
+        assertEquals(0, failing.awaitExit(Duration.ofSeconds(120)), "a QC failure is the asset's, not the watcher's: " + failing.stderrText());
+        assertEquals(List.of(), failing.stdoutLines());
+        Path reason = w.root().resolve("failed").resolve(id).resolve("reason.json");
+        assertEquals(5, JSON.readTree(reason.toFile()).path("exitCode").asInt());
+        long analyses = analyses(w, id);
+
+        WatcherProcesses.Watcher again = w.start(concat(new String[]{"qc", "--watch"}, QUICK));
+        assertEquals(0, again.awaitExit(Duration.ofSeconds(120)), again.stderrText());
+        assertEquals(analyses, analyses(w, id), "not judged again: nothing changed");
+
+        var retranscode = InProcessCli.run("--content-root", w.root().toString(), "transcode", id);
+        assertEquals(0, retranscode.exitCode(), retranscode.describe());
+        WatcherProcesses.Watcher afterNewLadder = w.start(concat(new String[]{"qc", "--watch"}, QUICK));
+        assertEquals(0, afterNewLadder.awaitExit(Duration.ofSeconds(120)), afterNewLadder.stderrText());
+        assertEquals(List.of(id), afterNewLadder.stdoutLines(), "a new ladder is judged");
+        assertEquals("SUCCEEDED", manifest(w.root().resolve("output").resolve(id)).path("qc").path("status").asText());
+    }
+
+    private static long analyses(WatcherProcesses w, String id) {
+        return w.calls().stream().filter(c -> c.contains("-err_detect explode") && c.contains("/" + id + "/")).count();
+    }
+
     // --- leases ----------------------------------------------------------------------------------
 
     @Test
