@@ -1,5 +1,7 @@
 package io.mediaworker.watch;
 
+import io.mediaworker.content.UploadNames;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

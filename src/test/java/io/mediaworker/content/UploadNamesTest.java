@@ -1,4 +1,4 @@
-package io.mediaworker.watch;
+package io.mediaworker.content;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
