@@ -2,7 +2,11 @@ package io.mediaworker.cli;
 
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
+import io.mediaworker.model.UsageException;
 import io.mediaworker.stage.DeliverStage;
+import io.mediaworker.stage.StageContext;
+import io.mediaworker.watch.StageWatch;
+import io.mediaworker.watch.WatchLoop;
 import io.mediaworker.transfer.LocalFolderDestination;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,8 +22,14 @@ import picocli.CommandLine.ParentCommand;
 final class DeliverCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
 
-    @Parameters(paramLabel = "ASSET_ID", description = "The asset to deliver (it must have passed QC).")
+    @Parameters(paramLabel = "ASSET_ID", arity = "0..1", description = "The asset to deliver (it must have passed QC; not with --watch).")
     String assetId;
+
+    @Option(names = "--watch", defaultValue = "${env:MEDIA_WATCH:-false}",
+            description = "Watch the content tree instead: deliver every asset in output/ not yet delivered to DEST, one at a time under a lease (env MEDIA_WATCH).")
+    boolean watch;
+
+    @picocli.CommandLine.Mixin WatchOptions watching;
 
     @Option(names = "--to", required = true, paramLabel = "DEST", defaultValue = "${env:DELIVER_TO}",
             description = "Destination folder (env DELIVER_TO).")
@@ -31,6 +41,16 @@ final class DeliverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        watching.requireWatch(watch);
+        if ((assetId == null) != watch) throw new UsageException("give either ASSET_ID or --watch");
+        if (watch) {
+            LogSetup.stage("deliver", null);
+            StageContext ctx = Commands.context(root);
+            DeliverStage stage = new DeliverStage(ctx);
+            LocalFolderDestination destination = new LocalFolderDestination(to);
+            StageWatch job = StageWatch.deliver(ctx, destination.describe(), id -> stage.run(new DeliverStage.Request(id, destination, force)));
+            return WatchLoop.of(ctx, job, watching.settings(), root.spec.commandLine().getOut()).run();
+        }
         LogSetup.stage("deliver", assetId);
         new DeliverStage(Commands.context(root)).run(new DeliverStage.Request(AssetId.of(assetId), new LocalFolderDestination(to), force));
         return 0;

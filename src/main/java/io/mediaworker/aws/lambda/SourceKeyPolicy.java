@@ -22,9 +22,6 @@ import java.util.stream.Collectors;
 public record SourceKeyPolicy(String prefix, Set<String> extensions, Set<String> gatewayBuckets) {
     public static final Set<String> MEDIA_EXTENSIONS = Set.of("mov", "mp4", "m4v", "mxf", "mkv", "avi", "mpg", "mpeg", "m2v",
             "ts", "m2ts", "mts", "webm", "wmv", "flv", "3gp", "dv", "y4m", "ogv", "mj2");
-    private static final Set<String> TEMPORARY_EXTENSIONS = Set.of("tmp", "temp", "part", "partial", "crdownload", "download",
-            "swp", "swx", "filepart", "upload", "lock", "inprogress");
-    private static final Set<String> SYSTEM_FILES = Set.of("thumbs.db", "desktop.ini");
 
     public SourceKeyPolicy {
         extensions = Set.copyOf(extensions);
@@ -68,12 +65,7 @@ public record SourceKeyPolicy(String prefix, Set<String> extensions, Set<String>
 
     /** Names applications write to before renaming the finished file into place, or that are no media at all. */
     static Optional<String> temporaryName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (name.startsWith(".")) return Optional.of("a hidden or temporary name '" + name + "' (rsync, macOS)");
-        if (name.startsWith("~") || name.endsWith("~")) return Optional.of("a temporary name '" + name + "' (Office, editors)");
-        if (TEMPORARY_EXTENSIONS.contains(extension(lower))) return Optional.of("a temporary name '" + name + "' (still being written)");
-        if (SYSTEM_FILES.contains(lower)) return Optional.of("a system file '" + name + "'");
-        return Optional.empty();
+        return io.mediaworker.content.UploadNames.whyTemporary(name);
     }
 
     static String extension(String name) {
