@@ -3,8 +3,6 @@ package io.mediaworker.cli;
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
 import io.mediaworker.stage.DeliverStage;
-import io.mediaworker.transfer.LocalFolderDestination;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,13 +20,15 @@ final class DeliverCommand implements Callable<Integer> {
     String assetId;
 
     @Option(names = "--to", required = true, paramLabel = "DEST", defaultValue = "${env:DELIVER_TO}",
-            description = "Destination folder (env DELIVER_TO).")
-    Path to;
+            description = "Destination folder, or s3://bucket/prefix/ (env DELIVER_TO).")
+    String to;
+
+    @picocli.CommandLine.Mixin S3DeliveryOptions s3;
 
     @Override
     public Integer call() {
         LogSetup.stage("deliver", assetId);
-        new DeliverStage(Commands.context(root)).run(new DeliverStage.Request(AssetId.of(assetId), new LocalFolderDestination(to)));
+        new DeliverStage(Commands.context(root)).run(new DeliverStage.Request(AssetId.of(assetId), Transfers.destination(root, to, s3)));
         return 0;
     }
 }

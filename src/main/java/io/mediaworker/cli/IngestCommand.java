@@ -3,8 +3,6 @@ package io.mediaworker.cli;
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
 import io.mediaworker.stage.IngestStage;
-import io.mediaworker.transfer.LocalFileSource;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,8 +17,8 @@ import picocli.CommandLine.ParentCommand;
 final class IngestCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
 
-    @Parameters(paramLabel = "SOURCE", description = "The source media file.")
-    Path source;
+    @Parameters(paramLabel = "SOURCE", description = "The source media file, or s3://bucket/key.")
+    String source;
 
     @Option(names = "--asset-id", paramLabel = "ID", defaultValue = "${env:ASSET_ID}",
             description = "Use this asset id (env ASSET_ID) instead of one derived from the SHA-256.")
@@ -30,7 +28,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         LogSetup.stage("ingest", assetId);
         IngestStage.Result result = new IngestStage(Commands.context(root)).run(
-                new IngestStage.Request(new LocalFileSource(source), Optional.ofNullable(assetId).map(AssetId::of)));
+                new IngestStage.Request(Transfers.source(root, source), Optional.ofNullable(assetId).map(AssetId::of)));
         root.spec.commandLine().getOut().println(result.assetId());
         return 0;
     }

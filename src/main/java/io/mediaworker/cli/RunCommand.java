@@ -7,8 +7,6 @@ import io.mediaworker.stage.IngestStage;
 import io.mediaworker.stage.QcStage;
 import io.mediaworker.stage.StageContext;
 import io.mediaworker.stage.TranscodeStage;
-import io.mediaworker.transfer.LocalFileSource;
-import io.mediaworker.transfer.LocalFolderDestination;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,12 +22,14 @@ import picocli.CommandLine.ParentCommand;
 final class RunCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
 
-    @Parameters(paramLabel = "SOURCE", description = "The source media file.")
-    Path source;
+    @Parameters(paramLabel = "SOURCE", description = "The source media file, or s3://bucket/key.")
+    String source;
 
     @Option(names = "--to", required = true, paramLabel = "DEST", defaultValue = "${env:DELIVER_TO}",
-            description = "Destination folder (env DELIVER_TO).")
-    Path to;
+            description = "Destination folder, or s3://bucket/prefix/ (env DELIVER_TO).")
+    String to;
+
+    @picocli.CommandLine.Mixin S3DeliveryOptions s3;
 
     @Option(names = "--asset-id", paramLabel = "ID", defaultValue = "${env:ASSET_ID}",
             description = "Use this asset id (env ASSET_ID) instead of one derived from the SHA-256.")
@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         StageContext ctx = Commands.context(root);
         LogSetup.stage("ingest", assetId);
-        AssetId id = new IngestStage(ctx).run(new IngestStage.Request(new LocalFileSource(source),
+        AssetId id = new IngestStage(ctx).run(new IngestStage.Request(Transfers.source(root, source),
                 Optional.ofNullable(assetId).map(AssetId::of))).assetId();
         // The id goes out first, so a caller knows which asset a later failure belongs to.
         root.spec.commandLine().getOut().println(id);
@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
         LogSetup.stage("qc", id.value());
         new QcStage(ctx).run(qcOptions.request(id));
         LogSetup.stage("deliver", id.value());
-        new DeliverStage(ctx).run(new DeliverStage.Request(id, new LocalFolderDestination(to)));
+        new DeliverStage(ctx).run(new DeliverStage.Request(id, Transfers.destination(root, to, s3)));
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.mediaworker.cli;
 
+import io.mediaworker.aws.AwsClients;
 import io.mediaworker.content.ContentTree;
 import io.mediaworker.ffmpeg.FfmpegInfo;
 import io.mediaworker.ffmpeg.FfmpegLocator;
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
 public class StageContextFactory {
     private final RealProcessRunner runner = new RealProcessRunner();
     private final Map<String, String> env;
+    private AwsClients aws;
 
     public StageContextFactory() {
         this(System.getenv());
@@ -34,6 +36,12 @@ public class StageContextFactory {
     }
 
     public RealProcessRunner runner() { return runner; }
+
+    /** The AWS clients of this process, built on first use (only S3, status and notify options need them). */
+    public synchronized AwsClients aws() {
+        if (aws == null) aws = AwsClients.fromEnvironment(env);
+        return aws;
+    }
 
     public StageContext create(Path contentRoot, Optional<Path> ffmpegFlag, Duration stallTimeout) {
         FfmpegTools tools = new FfmpegLocator(Optional.ofNullable(env.get("PATH")), FfmpegLocator.BUNDLED).locate(ffmpegFlag, Optional.ofNullable(env.get("FFMPEG_PATH")).filter(s -> !s.isBlank()).map(Path::of));

@@ -1,0 +1,106 @@
+package io.mediaworker.aws.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mediaworker.content.Json;
+import io.mediaworker.testing.CliResult;
+import io.mediaworker.testing.FileState;
+import io.mediaworker.testing.GeneratedMedia;
+import io.mediaworker.testing.JarLauncher;
+import io.mediaworker.testing.LocalS3;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * {@code ingest s3://bucket/key} through the packaged jar against a real S3-compatible server on
+ * loopback: the stored copy has the uploaded bytes, the manifest names the exact object, the same
+ * object again is the same asset without a second copy, and a changed object is a new asset.
+ */
+class S3IngestIT {
+    @TempDir static Path mediaDir;
+    static LocalS3 s3;
+    static Path clip;
+
+    @TempDir Path content;
+
+    @BeforeAll
+    static void start() throws Exception {
+        GeneratedMedia.assumeFfmpeg();
+        clip = new GeneratedMedia(mediaDir).mp4();
+        s3 = LocalS3.start();
+        s3.client().createBucket(b -> b.bucket("media-in"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (s3 != null) s3.close();
+    }
+
+    @Test
+    void ingestsAnObjectAndRecordsWhichOneItWas() throws Exception {
+        s3.client().putObject(b -> b.bucket("media-in").key("clips/day 1/camera.mp4"), RequestBody.fromFile(clip));
+        HeadObjectResponse head = s3.client().headObject(b -> b.bucket("media-in").key("clips/day 1/camera.mp4"));
+
+        CliResult r = ingest("s3://media-in/clips/day 1/camera.mp4");
+        assertEquals(0, r.exitCode(), r.describe());
+        String id = r.stdout().strip();
+        Path folder = content.resolve("ingest").resolve(id);
+        Path stored = folder.resolve("source.mp4");
+        assertEquals(FileState.sha256(clip), FileState.sha256(stored), "the stored copy holds the uploaded bytes");
+        assertEquals(FileState.sha256(clip).substring(0, 20), id, "the id still comes from the bytes' SHA-256");
+
+        JsonNode source = Json.MAPPER.readTree(folder.resolve("manifest.json").toFile()).get("source");
+        assertEquals("s3://media-in/clips/day 1/camera.mp4", source.get("location").asText());
+        assertEquals("camera.mp4", source.get("originalName").asText());
+        assertEquals(Files.size(clip), source.get("size").asLong());
+        JsonNode object = source.get("object");
+        assertEquals("media-in", object.get("bucket").asText());
+        assertEquals("clips/day 1/camera.mp4", object.get("key").asText());
+        assertEquals(head.eTag(), object.get("eTag").asText());
+        // S3Proxy keeps no checksums, but its ETag is the object's MD5: the download is checked against it.
+        assertEquals("etag-md5", object.get("verifiedBy").asText());
+
+        FileState before = FileState.of(stored);
+        CliResult again = ingest("s3://media-in/clips/day 1/camera.mp4");
+        assertEquals(0, again.exitCode(), again.describe());
+        assertEquals(id, again.stdout().strip(), "the same object is the same asset");
+        assertEquals(before, FileState.of(stored), "nothing was copied again");
+        assertEquals(List.of(id), FileState.entriesUnder(content.resolve("ingest")));
+        assertEquals(List.of(), FileState.entriesUnder(content.resolve(".work")), "no staging left behind");
+    }
+
+    @Test
+    void aChangedObjectUnderTheSameKeyIsANewAsset() throws Exception {
+        Path other = new GeneratedMedia(mediaDir).pal25();
+        s3.client().putObject(b -> b.bucket("media-in").key("clips/rolling.mp4"), RequestBody.fromFile(clip));
+        String first = ingest("s3://media-in/clips/rolling.mp4").stdout().strip();
+        s3.client().putObject(b -> b.bucket("media-in").key("clips/rolling.mp4"), RequestBody.fromFile(other));
+        CliResult r = ingest("s3://media-in/clips/rolling.mp4");
+        assertEquals(0, r.exitCode(), r.describe());
+        String second = r.stdout().strip();
+        assertNotEquals(first, second);
+        assertEquals(FileState.sha256(other), FileState.sha256(content.resolve("ingest").resolve(second).resolve("source.mp4")));
+    }
+
+    @Test
+    void aMissingObjectIsInvalidInputWithOneLine() {
+        CliResult r = ingest("s3://media-in/clips/nothing-here.mp4");
+        assertEquals(3, r.exitCode(), r.describe());
+        assertTrue(r.stderrLines().stream().anyMatch(l -> l.startsWith("media-worker: error: ") && l.contains("s3://media-in/clips/nothing-here.mp4")),
+                r.describe());
+    }
+
+    private CliResult ingest(String location) {
+        return JarLauncher.run(s3.workerEnvironment(), List.of("--content-root", content.toString(), "ingest", location));
+    }
+}
