@@ -3,6 +3,7 @@ package io.mediaworker;
 import io.mediaworker.cli.CommandLineFactory;
 import io.mediaworker.cli.StageContextFactory;
 import io.mediaworker.model.ExitCode;
+import io.mediaworker.model.Termination;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -20,9 +21,11 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // SIGTERM (Batch termination, Spot reclaim): stop ffmpeg and its children before the JVM goes.
             if (finished.get()) return; // a normal exit: nothing is running
+            Termination.request();
             contexts.runner().cancelAll();
             try {
-                mainThread.join(5_000);
+                // docker stop and Batch give 10 s or more before SIGKILL: time to remove partials and record it.
+                mainThread.join(8_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

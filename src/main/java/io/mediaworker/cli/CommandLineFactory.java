@@ -2,6 +2,7 @@ package io.mediaworker.cli;
 
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.ExitCode;
+import io.mediaworker.model.Termination;
 import io.mediaworker.model.WorkerException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -38,6 +39,10 @@ public final class CommandLineFactory {
                     } else {
                         commandLine.getErr().println("media-worker: " + oneLine(e));
                         commandLine.getErr().flush();
+                    }
+                    if (Termination.requested()) {
+                        LOG.debug("stopped by SIGTERM", e);
+                        return ExitCode.TERMINATED.code(); // whatever the stop broke, Batch must retry
                     }
                     if (e instanceof WorkerException w) {
                         LOG.debug("stage failed", e);

@@ -25,10 +25,14 @@ final class DeliverCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin S3DeliveryOptions s3;
 
+    @Option(names = "--force", defaultValue = "${env:MEDIA_FORCE:-false}",
+            description = "Deliver again even when the recorded delivery to DEST still verifies (env MEDIA_FORCE).")
+    boolean force;
+
     @Override
     public Integer call() {
         LogSetup.stage("deliver", assetId);
-        new DeliverStage(Commands.context(root)).run(new DeliverStage.Request(AssetId.of(assetId), Transfers.destination(root, to, s3)));
+        new DeliverStage(Commands.context(root)).run(new DeliverStage.Request(AssetId.of(assetId), Transfers.destination(root, to, s3), force));
         return 0;
     }
 }

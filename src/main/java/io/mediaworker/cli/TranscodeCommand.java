@@ -33,12 +33,16 @@ final class TranscodeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and the ffmpeg command; run nothing.")
     boolean dryRun;
 
+    @Option(names = "--force", defaultValue = "${env:MEDIA_FORCE:-false}",
+            description = "Transcode again even when verified renditions exist (env MEDIA_FORCE).")
+    boolean force;
+
     @Override
     public Integer call() {
         LogSetup.stage("transcode", assetId);
         TranscodeStage.Result result = new TranscodeStage(Commands.context(root))
-                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions));
-        if (dryRun) print(result.plan(), root.spec.commandLine().getOut());
+                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions, force));
+        if (dryRun) print(result.plan().orElseThrow(), root.spec.commandLine().getOut());
         return 0;
     }
 

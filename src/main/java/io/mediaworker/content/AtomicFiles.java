@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
 /** Writes small files (manifests, reports) whole or not at all: temp name, flush, rename. */
 public final class AtomicFiles {
@@ -21,7 +20,7 @@ public final class AtomicFiles {
 
     /** Writes via a temporary file in {@code tempDir}, which must be on the target's file system. */
     public static void write(Path target, byte[] bytes, Path tempDir) {
-        Path tmp = tempDir.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
+        Path tmp = tempDir.resolve(TempOwner.self().name("." + target.getFileName() + ".tmp"));
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);

@@ -11,7 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -46,7 +45,49 @@ public final class ContentTree {
         } catch (IOException e) {
             throw new TransientException("content root " + root + " is not writable: " + e.getMessage(), e);
         }
+        removeOrphans(work());
         return this;
+    }
+
+    /**
+     * Deletes the temporaries in {@code folder} whose owner is gone (see {@link TempOwner}): what a
+     * run killed with SIGKILL, or lost with its instance, left behind. Untagged entries (leases,
+     * anything not ours) are left alone.
+     */
+    public static int removeOrphans(Path folder) {
+        TempOwner self = TempOwner.self();
+        java.time.Instant now = java.time.Instant.now();
+        int removed = 0;
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (TempOwner.parse(name).isEmpty()) continue;
+                try {
+                    if (self.isOrphan(name, lastChange(p), now)) {
+                        deleteRecursively(p);
+                        removed++;
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    // Gone already (another worker swept it) or unreadable: the next sweep tries again.
+                }
+            }
+        } catch (IOException e) {
+            throw storageFault("cannot list " + folder, e);
+        }
+        return removed;
+    }
+
+    /** The newest modification time of a file or of anything under a folder. */
+    private static java.time.Instant lastChange(Path p) throws IOException {
+        try (Stream<Path> walk = Files.walk(p)) {
+            return walk.map(f -> {
+                try {
+                    return Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).max(Comparator.naturalOrder()).orElse(java.time.Instant.EPOCH);
+        }
     }
 
     public Path dir(Area area, AssetId id) {
@@ -57,7 +98,7 @@ public final class ContentTree {
 
     /** A fresh private folder under {@code .work/} for one stage run. */
     public Path newStaging(String stage, String label) {
-        Path dir = work().resolve(stage + "-" + label + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Path dir = work().resolve(TempOwner.self().name(stage + "-" + label));
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
@@ -74,7 +115,7 @@ public final class ContentTree {
         try {
             Files.createDirectories(target.getParent());
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Path aside = work().resolve("replaced-" + area.folder + "-" + id.value() + "-" + UUID.randomUUID());
+                Path aside = work().resolve(TempOwner.self().name("replaced-" + area.folder + "-" + id.value()));
                 move(target, aside);
                 move(staging, target);
                 deleteRecursively(aside);

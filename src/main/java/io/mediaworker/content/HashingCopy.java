@@ -1,5 +1,6 @@
 package io.mediaworker.content;
 
+import io.mediaworker.model.Termination;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -46,6 +47,7 @@ public final class HashingCopy {
         long sinceWriteBack = 0;
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             while (true) {
+                Termination.check("copying to " + target.getFileName());
                 byte[] chunk = inFlight.size() < CHUNKS_IN_FLIGHT ? new byte[CHUNK] : awaitOldest(inFlight);
                 int n = in.readNBytes(chunk, 0, CHUNK);
                 if (n == 0) {

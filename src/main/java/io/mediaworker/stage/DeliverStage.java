@@ -30,7 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class DeliverStage {
     private static final Logger LOG = LoggerFactory.getLogger(DeliverStage.class);
 
-    public record Request(AssetId assetId, Destination destination) {}
+    /** @param force deliver again even when the recorded delivery to this destination still verifies */
+    public record Request(AssetId assetId, Destination destination, boolean force) {
+        public Request(AssetId assetId, Destination destination) {
+            this(assetId, destination, false);
+        }
+    }
 
     public record Result(AssetId assetId, List<FileRecord> delivered) {}
 
@@ -47,7 +52,21 @@ public final class DeliverStage {
         Path outputDir = tree.dir(ContentTree.Area.OUTPUT, id);
         Manifest manifest = ManifestStore.read(outputDir).filter(m -> m.qc().isPresent())
                 .orElseThrow(() -> new UsageException("asset " + id + " has not passed QC: no " + outputDir.resolve(Manifest.FILE_NAME)));
+        Optional<List<FileRecord>> done = request.force() ? Optional.empty() : alreadyDelivered(manifest, request.destination());
+        if (done.isPresent()) {
+            LOG.info("{} already delivered to {}: {} files there verify; nothing to do", id, request.destination().describe(), done.get().size());
+            return new Result(id, done.get());
+        }
         Instant started = ctx.clock().instant();
+        try {
+            return deliver(request, metrics, tree, outputDir, manifest, started);
+        } catch (RuntimeException e) {
+            throw Interruptions.onFailure(ctx, outputDir, "deliver", started, e);
+        }
+    }
+
+    private Result deliver(Request request, StageMetrics metrics, ContentTree tree, Path outputDir, Manifest manifest, Instant started) {
+        AssetId id = request.assetId();
         List<FileRecord> renditions = manifest.qc().get().outputs();
         List<Path> files = new ArrayList<>();
         for (FileRecord r : renditions) files.add(tree.root().resolve(r.path()));
@@ -68,6 +87,19 @@ public final class DeliverStage {
         LOG.info("delivered {} files of {} to {}", delivered.size(), id, request.destination().describe());
         metrics.finish();
         return new Result(id, delivered);
+    }
+
+    /**
+     * The recorded delivery to this destination, when every file it lists is still there as
+     * recorded. Only local files can be checked here; other destinations skip what already matches
+     * as they deliver.
+     */
+    private static Optional<List<FileRecord>> alreadyDelivered(Manifest manifest, Destination destination) {
+        return manifest.deliver().filter(r -> r.status() == StageStatus.SUCCEEDED)
+                .filter(r -> r.facts().destination().equals(destination.describe()))
+                .map(StageRecord::outputs)
+                .filter(files -> files.stream().allMatch(f -> Path.of(f.path()).isAbsolute()))
+                .filter(files -> Completed.verify(new ContentTree(Path.of("/")), files));
     }
 
     /** Each rendition read back from the destination must hash as it did when transcode wrote it. */

@@ -69,7 +69,7 @@ public final class Doctor {
             TranscodeStage.Result t = new TranscodeStage(trialCtx).run(
                     new TranscodeStage.Request(id, Optional.of(profile), false, path, 0));
             QcStage.Result qc = new QcStage(trialCtx).run(new QcStage.Request(id, 0.5));
-            return new DoctorReport.Trial(path.name(), true, t.plan().encoder() + ", QC " + qc.report().verdict()
+            return new DoctorReport.Trial(path.name(), true, t.plan().orElseThrow().encoder() + ", QC " + qc.report().verdict()
                     + " (" + qc.report().checks().size() + " checks)", seconds(started));
         } catch (WorkerException | IOException e) {
             return new DoctorReport.Trial(path.name(), false, e.getMessage(), seconds(started));

@@ -73,6 +73,7 @@ public final class QcStage {
     /** Judges and moves the renditions (see {@link #judge}); logs the stage's figures on a pass and on a fail. */
     public Result run(Request request) {
         StageMetrics metrics = StageMetrics.start("qc").mediaSeconds(sourceSeconds(request.assetId()));
+        Instant started = ctx.clock().instant();
         try {
             Result result = judge(request);
             metrics.verdict(result.report().verdict().name()).finish();
@@ -80,6 +81,8 @@ public final class QcStage {
         } catch (QcFailedException e) {
             metrics.verdict(QcReport.Verdict.FAIL.name()).finish();
             throw e;
+        } catch (RuntimeException e) {
+            throw Interruptions.onFailure(ctx, ctx.tree().dir(ContentTree.Area.TRANSCODE, request.assetId()), "qc", started, e);
         }
     }
 
@@ -92,6 +95,20 @@ public final class QcStage {
         ContentTree tree = ctx.tree().prepare();
         AssetId id = request.assetId();
         Path transcodeDir = tree.dir(ContentTree.Area.TRANSCODE, id);
+        if (!Files.exists(transcodeDir.resolve(Manifest.FILE_NAME))) {
+            // Judged before (a retry, a watcher, a second run): say so instead of failing for want of input.
+            Optional<Path> passed = Completed.qcPassed(tree, id);
+            if (passed.isPresent()) {
+                LOG.info("QC already passed {}: renditions in {} verify; nothing to do", id, passed.get());
+                QcReport earlier = readReport(passed.get().resolve(REPORT_FILE));
+                return new Result(id, earlier, passed.get());
+            }
+            Optional<String> failed = Completed.qcFailed(tree, id);
+            if (failed.isPresent()) {
+                throw new QcFailedException("QC already failed " + id + ", quarantined in "
+                        + tree.dir(ContentTree.Area.FAILED, id) + ": " + failed.get());
+            }
+        }
         Manifest manifest = ManifestStore.read(transcodeDir).filter(m -> m.transcode().isPresent())
                 .orElseThrow(() -> new UsageException("asset " + id + " has no transcode output: no " + transcodeDir.resolve(Manifest.FILE_NAME)));
         QcPolicy policy = loadPolicy(request.policyFile());
@@ -125,40 +142,38 @@ public final class QcStage {
         }
     }
 
+    /**
+     * Writes the reports and the manifest into {@code transcode/<assetId>/} itself (each file whole,
+     * by rename) and then moves that folder to {@code output/} or {@code failed/} with one rename.
+     * Killed at any moment, the renditions are in exactly one stage folder, never in {@code .work/}
+     * where an orphan sweep would take them: before the last rename a re-run simply judges again.
+     */
     private Result publish(ContentTree tree, AssetId id, Manifest manifest, Path transcodeDir, QcReport report,
                            List<ContentAnalyser.Outcome> analysed, Instant started) {
         boolean pass = report.verdict() == QcReport.Verdict.PASS;
-        Path staging = tree.newStaging("qc", id.value());
-        try {
-            List<FileRecord> moved = new ArrayList<>();
-            ContentTree.Area area = pass ? ContentTree.Area.OUTPUT : ContentTree.Area.FAILED;
-            for (FileRecord f : manifest.transcode().get().outputs()) {
-                String name = Path.of(f.path()).getFileName().toString();
-                tree.moveFile(transcodeDir.resolve(name), staging.resolve(name));
-                moved.add(new FileRecord(tree.root().relativize(tree.dir(area, id).resolve(name)).toString(), f.size(), f.sha256()));
-            }
-            tree.moveFile(transcodeDir.resolve(TranscodeStage.PLAN_FILE), staging.resolve(TranscodeStage.PLAN_FILE));
-            AtomicFiles.writeJson(staging.resolve(REPORT_FILE), report, tree.work());
-            AtomicFiles.write(staging.resolve(HTML_FILE),
-                    HtmlReport.render(report, manifest.transcode().get().facts().ladder(), analysed.stream().map(ContentAnalyser.Outcome::view).toList())
-                            .getBytes(StandardCharsets.UTF_8), tree.work());
-            List<String> failures = report.failureLines();
-            StageRecord<QcFacts> record = new StageRecord<>(pass ? StageStatus.SUCCEEDED : StageStatus.FAILED, started,
-                    ctx.clock().instant(), ctx.attempt(), ctx.host(), ctx.toolVersions(), manifest.transcode().get().outputs(),
-                    moved, pass ? Optional.empty() : Optional.of(failures.get(0)),
-                    new QcFacts(report.verdict().name(), failures.size(), failures, report.warningLines(), report.metrics()));
-            ManifestStore.write(staging, manifest.withQc(record), tree.work());
-            Path folder = pass ? tree.publish(staging, ContentTree.Area.OUTPUT, id)
-                    : Quarantine.publish(ctx, staging, id, "qc", ExitCode.QC_FAILED,
-                            "QC failed " + failures.size() + " check(s): " + failures.get(0), failures);
-            ContentTree.deleteRecursively(transcodeDir);
-            if (!pass) throw new QcFailedException("QC failed " + failures.size() + " check(s), quarantined in " + folder + ": " + failures.get(0));
-            LOG.info("QC passed {} checks on {} renditions of {} ({} warnings)", report.checks().size(), analysed.size(), id,
-                    report.warningLines().size());
-            return new Result(id, report, folder);
-        } finally {
-            ContentTree.deleteRecursively(staging);
+        ContentTree.Area area = pass ? ContentTree.Area.OUTPUT : ContentTree.Area.FAILED;
+        List<FileRecord> moved = new ArrayList<>();
+        for (FileRecord f : manifest.transcode().get().outputs()) {
+            String name = Path.of(f.path()).getFileName().toString();
+            moved.add(new FileRecord(tree.root().relativize(tree.dir(area, id).resolve(name)).toString(), f.size(), f.sha256()));
         }
+        AtomicFiles.writeJson(transcodeDir.resolve(REPORT_FILE), report, tree.work());
+        AtomicFiles.write(transcodeDir.resolve(HTML_FILE),
+                HtmlReport.render(report, manifest.transcode().get().facts().ladder(), analysed.stream().map(ContentAnalyser.Outcome::view).toList())
+                        .getBytes(StandardCharsets.UTF_8), tree.work());
+        List<String> failures = report.failureLines();
+        StageRecord<QcFacts> record = new StageRecord<>(pass ? StageStatus.SUCCEEDED : StageStatus.FAILED, started,
+                ctx.clock().instant(), ctx.attempt(), ctx.host(), ctx.toolVersions(), manifest.transcode().get().outputs(),
+                moved, pass ? Optional.empty() : Optional.of(failures.get(0)),
+                new QcFacts(report.verdict().name(), failures.size(), failures, report.warningLines(), report.metrics()));
+        ManifestStore.write(transcodeDir, manifest.withQc(record), tree.work());
+        Path folder = pass ? tree.publish(transcodeDir, ContentTree.Area.OUTPUT, id)
+                : Quarantine.publish(ctx, transcodeDir, id, "qc", ExitCode.QC_FAILED,
+                        "QC failed " + failures.size() + " check(s): " + failures.get(0), failures);
+        if (!pass) throw new QcFailedException("QC failed " + failures.size() + " check(s), quarantined in " + folder + ": " + failures.get(0));
+        LOG.info("QC passed {} checks on {} renditions of {} ({} warnings)", report.checks().size(), analysed.size(), id,
+                report.warningLines().size());
+        return new Result(id, report, folder);
     }
 
     /** ffprobe's view of the streams and jcodec's view of the boxes, beside the analysis run's decode. */
@@ -172,6 +187,14 @@ public final class QcStage {
         try {
             return new RenditionMeasurement(planned, probe, outcome.decodedCompletely(), outcome.result().decodeErrors(),
                     outcome.result().firstErrors(), Mp4Inspector.layout(file), Mp4Inspector.tracks(file));
+        } catch (IOException e) {
+            throw ContentTree.storageFault("cannot read " + file, e);
+        }
+    }
+
+    private static QcReport readReport(Path file) {
+        try {
+            return io.mediaworker.content.Json.MAPPER.readValue(file.toFile(), QcReport.class);
         } catch (IOException e) {
             throw ContentTree.storageFault("cannot read " + file, e);
         }

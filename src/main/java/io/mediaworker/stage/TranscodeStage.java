@@ -17,6 +17,8 @@ import io.mediaworker.model.AssetId;
 import io.mediaworker.model.ExitCode;
 import io.mediaworker.model.InvalidInputException;
 import io.mediaworker.model.MediaInfo;
+import io.mediaworker.model.TerminatedException;
+import io.mediaworker.model.Termination;
 import io.mediaworker.model.TransientException;
 import io.mediaworker.model.UsageException;
 import io.mediaworker.plan.FailureClassifier;
@@ -60,14 +62,20 @@ public final class TranscodeStage {
      * @param encoder auto, cpu or gpu (see {@link EncoderSelection})
      * @param maxNvencSessions the most NVENC sessions one transcode opens; 0 for no cap
      */
-    public record Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun, EncoderPreference encoder, int maxNvencSessions) {
+    public record Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun, EncoderPreference encoder, int maxNvencSessions,
+                          boolean force) {
+
+        public Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun, EncoderPreference encoder, int maxNvencSessions) {
+            this(assetId, profileFile, dryRun, encoder, maxNvencSessions, false);
+        }
 
         public Request(AssetId assetId, Optional<Path> profileFile, boolean dryRun) {
             this(assetId, profileFile, dryRun, EncoderPreference.auto, 0);
         }
     }
 
-    public record Result(AssetId assetId, TranscodePlan plan) {}
+    /** @param plan what ran or would run; empty when the work was already done and verified */
+    public record Result(AssetId assetId, Optional<TranscodePlan> plan) {}
 
     private final StageContext ctx;
 
@@ -82,6 +90,13 @@ public final class TranscodeStage {
         Path ingestDir = tree.dir(ContentTree.Area.INGEST, id);
         Manifest manifest = ManifestStore.read(ingestDir).filter(m -> m.ingest().isPresent())
                 .orElseThrow(() -> new UsageException("asset " + id + " is not ingested: no " + ingestDir.resolve(Manifest.FILE_NAME)));
+        if (!request.dryRun() && !request.force()) {
+            Optional<String> done = Completed.transcode(tree, id);
+            if (done.isPresent()) {
+                LOG.info("{}: nothing to do (--force redoes it)", done.get());
+                return new Result(id, Optional.empty());
+            }
+        }
         IngestFacts ingest = manifest.ingest().get().facts();
         Path source = ingestDir.resolve(ingest.storedAs());
         LadderProfile profile = loadProfile(request.profileFile());
@@ -98,9 +113,21 @@ public final class TranscodeStage {
 
         if (request.dryRun()) {
             Path shown = tree.dir(ContentTree.Area.TRANSCODE, id);
-            return new Result(id, plan(choice, source, shown, ingest.probe(), ladder, features, request.maxNvencSessions()));
+            return new Result(id, Optional.of(plan(choice, source, shown, ingest.probe(), ladder, features, request.maxNvencSessions())));
         }
         Instant started = ctx.clock().instant();
+        try {
+            return encodeAndPublish(request, metrics, tree, manifest, source, profile, ladder, features, choice, gpuReport, started);
+        } catch (RuntimeException e) {
+            throw Interruptions.onFailure(ctx, ingestDir, "transcode", started, e);
+        }
+    }
+
+    private Result encodeAndPublish(Request request, StageMetrics metrics, ContentTree tree, Manifest manifest, Path source,
+                                    LadderProfile profile, Ladder ladder, FfmpegFeatures features, EncoderChoice choice,
+                                    List<GpuReport> gpuReport, Instant started) {
+        AssetId id = request.assetId();
+        IngestFacts ingest = manifest.ingest().get().facts();
         Path staging = tree.newStaging("transcode", id.value());
         try {
             List<EncodeAttempt> attempts = new ArrayList<>();
@@ -108,7 +135,7 @@ public final class TranscodeStage {
             ProcessResult result = encode(id, plan, ingest.probe());
             Optional<String> gpuFailure = choice.path() == EncoderChoice.Path.GPU && !result.succeeded()
                     ? GpuFailures.gpuFailure(result.stderrTail()) : Optional.empty();
-            if (gpuFailure.isPresent()) {
+            if (gpuFailure.isPresent() && !Termination.requested()) {
                 attempts.add(new EncodeAttempt("gpu", plan.encoder(), "failed", gpuFailure, seconds(result)));
                 if (request.encoder() == EncoderPreference.gpu) {
                     throw new TransientException("NVENC failed and --encoder gpu forbids the CPU: " + gpuFailure.get());
@@ -136,7 +163,7 @@ public final class TranscodeStage {
             tree.publish(staging, ContentTree.Area.TRANSCODE, id);
             LOG.info("transcoded {} in {} s ({}x realtime) with {}", id, String.format("%.1f", elapsed), String.format("%.2f", realtime), plan.encoder());
             metrics.mediaSeconds(ingest.probe().durationSeconds()).encoder(plan.encoder()).finish();
-            return new Result(id, plan);
+            return new Result(id, Optional.of(plan));
         } finally {
             ContentTree.deleteRecursively(staging);
         }
@@ -172,7 +199,8 @@ public final class TranscodeStage {
     private void failIfUnsuccessful(AssetId id, ProcessResult result) {
         switch (result.ending()) {
             case STALLED -> throw new TransientException("ffmpeg stalled: no progress for " + ctx.stallTimeout().toSeconds() + " s; killed");
-            case TIMED_OUT, CANCELLED -> throw new TransientException(result.describe());
+            case TIMED_OUT -> throw new TransientException(result.describe());
+            case CANCELLED -> throw new TerminatedException("terminated: " + result.describe());
             case EXITED -> { }
         }
         if (result.exitCode() == 0) return;

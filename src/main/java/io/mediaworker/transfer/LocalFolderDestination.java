@@ -2,6 +2,7 @@ package io.mediaworker.transfer;
 
 import io.mediaworker.content.ContentTree;
 import io.mediaworker.content.HashingCopy;
+import io.mediaworker.content.TempOwner;
 import io.mediaworker.manifest.FileRecord;
 import io.mediaworker.model.AssetId;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Delivers into {@code <folder>/<assetId>/}: each file is copied under a hidden temporary name,
@@ -32,9 +32,10 @@ public final class LocalFolderDestination implements Destination {
         List<FileRecord> delivered = new ArrayList<>();
         try {
             Files.createDirectories(target);
+            ContentTree.removeOrphans(target); // parts left by a delivery that was killed
             for (Path file : files) {
                 Path finalPath = target.resolve(file.getFileName().toString());
-                Path tmp = target.resolve("." + file.getFileName() + ".part-" + UUID.randomUUID().toString().substring(0, 8));
+                Path tmp = target.resolve(TempOwner.self().name("." + file.getFileName() + ".part"));
                 try (InputStream in = Files.newInputStream(file)) {
                     HashingCopy.copy(in, tmp);
                     Files.move(tmp, finalPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -101,13 +101,16 @@ class QcRulesIT {
         Path root = copyTemplate();
         Path rendition = root.resolve("transcode").resolve(id).resolve("360p.mp4");
         Path noisy = rendition.resolveSibling("noisy.mp4");
-        // ffmpeg's noise bitstream filter flips about one byte in 100000 inside the video packets (fixed
-        // seed: the same bytes every run) while the container stays intact, index first: the picture
-        // barely suffers (SSIM stays above the floor) but the decoder reports the damage.
-        ffmpeg(List.of("-i", rendition.toString(), "-map", "0", "-c", "copy", "-bsf:v", "noise=amount=100000",
+        // ffmpeg's noise bitstream filter overwrites about one byte in 5000 inside the video packets
+        // while the container stays intact, index first. CABAC hides some hits from the decoder, so
+        // enough are made that some always show; the damage may also cost quality, which is allowed
+        // here: the rule under test is that the decoder's errors fail the rendition.
+        ffmpeg(List.of("-i", rendition.toString(), "-map", "0", "-c", "copy", "-bsf:v", "noise=amount=5000",
                 "-movflags", "+faststart", noisy.toString()));
         move(noisy, rendition);
-        JsonNode qc = expectFailure(root, Set.of("360p: decodes completely"));
+        JsonNode qc = runQc(root, 5);
+        assertTrue(failing(qc).contains("360p: decodes completely"), qc.toString());
+        assertTrue(failing(qc).stream().allMatch(f -> f.startsWith("360p:")), "only the damaged rung fails: " + failing(qc));
         assertTrue(failedCheck(qc, "decodes completely").path("actual").asText().contains("Error while decoding stream #0:"), qc.toString());
     }
 
