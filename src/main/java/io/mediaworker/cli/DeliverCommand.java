@@ -2,7 +2,10 @@ package io.mediaworker.cli;
 
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
+import io.mediaworker.aws.batch.PipelineStage;
 import io.mediaworker.stage.DeliverStage;
+import io.mediaworker.stage.StageContext;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +35,11 @@ final class DeliverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogSetup.stage("deliver", assetId);
-        new DeliverStage(Commands.context(root)).run(new DeliverStage.Request(AssetId.of(assetId), Transfers.destination(root, to, s3), force));
+        StageContext ctx = Commands.context(root);
+        AssetId id = AssetId.of(assetId);
+        StageReporting.of(root, ctx).run(PipelineStage.DELIVER, Optional.of(id), Optional.empty(),
+                () -> new DeliverStage(ctx).run(new DeliverStage.Request(id, Transfers.destination(root, to, s3), force)),
+                DeliverStage.Result::assetId);
         return 0;
     }
 }

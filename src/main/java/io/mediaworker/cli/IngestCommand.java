@@ -2,7 +2,9 @@ package io.mediaworker.cli;
 
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
+import io.mediaworker.aws.batch.PipelineStage;
 import io.mediaworker.stage.IngestStage;
+import io.mediaworker.stage.StageContext;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +29,10 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogSetup.stage("ingest", assetId);
-        IngestStage.Result result = new IngestStage(Commands.context(root)).run(
-                new IngestStage.Request(Transfers.source(root, source), Optional.ofNullable(assetId).map(AssetId::of)));
+        StageContext ctx = Commands.context(root);
+        Optional<AssetId> id = Optional.ofNullable(assetId).map(AssetId::of);
+        IngestStage.Result result = StageReporting.of(root, ctx).run(PipelineStage.INGEST, id, Optional.of(source),
+                () -> new IngestStage(ctx).run(new IngestStage.Request(Transfers.source(root, source), id)), IngestStage.Result::assetId);
         root.spec.commandLine().getOut().println(result.assetId());
         return 0;
     }

@@ -2,7 +2,10 @@ package io.mediaworker.cli;
 
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
+import io.mediaworker.aws.batch.PipelineStage;
 import io.mediaworker.stage.QcStage;
+import io.mediaworker.stage.StageContext;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,7 +29,10 @@ final class QcCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogSetup.stage("qc", assetId);
-        new QcStage(Commands.context(root)).run(qcOptions.request(AssetId.of(assetId)));
+        StageContext ctx = Commands.context(root);
+        AssetId id = AssetId.of(assetId);
+        StageReporting.of(root, ctx).run(PipelineStage.QC, Optional.of(id), Optional.empty(),
+                () -> new QcStage(ctx).run(qcOptions.request(id)), QcStage.Result::assetId);
         return 0;
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
@@ -48,7 +49,8 @@ class S3IngestIT {
 
     @Test
     void ingestsAnObjectAndRecordsWhichOneItWas() throws Exception {
-        s3.client().putObject(b -> b.bucket("media-in").key("clips/day 1/camera.mp4"), RequestBody.fromFile(clip));
+        s3.client().putObject(b -> b.bucket("media-in").key("clips/day 1/camera.mp4").checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                RequestBody.fromFile(clip));
         HeadObjectResponse head = s3.client().headObject(b -> b.bucket("media-in").key("clips/day 1/camera.mp4"));
 
         CliResult r = ingest("s3://media-in/clips/day 1/camera.mp4");
@@ -67,8 +69,8 @@ class S3IngestIT {
         assertEquals("media-in", object.get("bucket").asText());
         assertEquals("clips/day 1/camera.mp4", object.get("key").asText());
         assertEquals(head.eTag(), object.get("eTag").asText());
-        // S3Proxy keeps no checksums, but its ETag is the object's MD5: the download is checked against it.
-        assertEquals("etag-md5", object.get("verifiedBy").asText());
+        // The object was put with a SHA-256: the download is checked against the strongest digest S3 holds.
+        assertEquals("checksum-sha256", object.get("verifiedBy").asText());
 
         FileState before = FileState.of(stored);
         CliResult again = ingest("s3://media-in/clips/day 1/camera.mp4");
@@ -84,12 +86,45 @@ class S3IngestIT {
         Path other = new GeneratedMedia(mediaDir).pal25();
         s3.client().putObject(b -> b.bucket("media-in").key("clips/rolling.mp4"), RequestBody.fromFile(clip));
         String first = ingest("s3://media-in/clips/rolling.mp4").stdout().strip();
-        s3.client().putObject(b -> b.bucket("media-in").key("clips/rolling.mp4"), RequestBody.fromFile(other));
+        // This time without any checksum, as older tools write: only the MD5 ETag can vouch for the bytes.
+        s3.clientWithoutChecksums().putObject(b -> b.bucket("media-in").key("clips/rolling.mp4"), RequestBody.fromFile(other));
         CliResult r = ingest("s3://media-in/clips/rolling.mp4");
         assertEquals(0, r.exitCode(), r.describe());
+        JsonNode object = Json.MAPPER.readTree(content.resolve("ingest").resolve(r.stdout().strip()).resolve("manifest.json").toFile())
+                .get("source").get("object");
+        assertEquals("etag-md5", object.get("verifiedBy").asText());
+        assertEquals(md5Hex(other), object.get("eTag").asText().replace("\"", ""), "a single-part ETag is the MD5 of the bytes");
         String second = r.stdout().strip();
         assertNotEquals(first, second);
         assertEquals(FileState.sha256(other), FileState.sha256(content.resolve("ingest").resolve(second).resolve("source.mp4")));
+    }
+
+    @Test
+    void bytesThatDoNotMatchTheETagAreATransferFaultAndLeaveNothing() throws Exception {
+        Path other = new GeneratedMedia(mediaDir).mp4();
+        s3.clientWithoutChecksums().putObject(b -> b.bucket("media-in").key("clips/bitrot.mp4"), RequestBody.fromFile(other));
+        // Flip one byte of what the server stores: it still serves the original MD5 ETag.
+        byte[] original = Files.readAllBytes(other);
+        Path stored;
+        try (var files = Files.walk(s3.storageRoot())) {
+            stored = files.filter(Files::isRegularFile).filter(f -> sameBytes(f, original)).findFirst().orElseThrow();
+        }
+        byte[] bad = original.clone();
+        bad[bad.length / 2] ^= 0x5a;
+        Files.write(stored, bad);
+
+        CliResult r = ingest("s3://media-in/clips/bitrot.mp4");
+        assertEquals(4, r.exitCode(), r.describe());
+        assertTrue(r.stderrLines().stream().anyMatch(l -> l.startsWith("media-worker: error: ") && l.contains("corrupt")), r.describe());
+        assertEquals(List.of(), FileState.entriesUnder(content.resolve("ingest")), "no asset from corrupt bytes");
+    }
+
+    private static boolean sameBytes(Path f, byte[] expected) {
+        try {
+            return Files.size(f) == expected.length && java.util.Arrays.equals(Files.readAllBytes(f), expected);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Test
@@ -98,6 +133,10 @@ class S3IngestIT {
         assertEquals(3, r.exitCode(), r.describe());
         assertTrue(r.stderrLines().stream().anyMatch(l -> l.startsWith("media-worker: error: ") && l.contains("s3://media-in/clips/nothing-here.mp4")),
                 r.describe());
+    }
+
+    private static String md5Hex(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
     }
 
     private CliResult ingest(String location) {
