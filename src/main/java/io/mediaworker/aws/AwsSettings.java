@@ -15,15 +15,33 @@ import java.util.Optional;
  * @param pathStyle            {@code MEDIA_S3_PATH_STYLE=true}: bucket in the path, as most S3-compatible stores need
  * @param multipartThreshold   {@code MEDIA_S3_MULTIPART_THRESHOLD}: files at least this large go up in parts (default 16 MiB)
  * @param partSize             {@code MEDIA_S3_PART_SIZE}: the part size (default 16 MiB; S3 wants at least 5 MiB but the last)
+ * @param multipartChecksum    {@code MEDIA_S3_MULTIPART_CHECKSUM}: how a multipart upload is checksummed (default full-object)
  */
-public record AwsSettings(Map<String, String> env, boolean pathStyle, long multipartThreshold, long partSize) {
+public record AwsSettings(Map<String, String> env, boolean pathStyle, long multipartThreshold, long partSize,
+                          MultipartChecksum multipartChecksum) {
     public static final long DEFAULT_PART = 16L << 20;
 
+    /**
+     * {@code FULL_OBJECT}: one CRC32C of the whole file, which S3 checks on completion (AWS S3).
+     * {@code COMPOSITE}: a CRC32C per part, checked by the store on each part, and the object's
+     * checksum of those checksums, checked here; for stores without full-object multipart checksums.
+     */
+    public enum MultipartChecksum { FULL_OBJECT, COMPOSITE }
+
     public static AwsSettings fromEnvironment(Map<String, String> env) {
+        String mode = env.getOrDefault("MEDIA_S3_MULTIPART_CHECKSUM", "full-object").trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        MultipartChecksum checksum;
+        try {
+            checksum = MultipartChecksum.valueOf(mode);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("MEDIA_S3_MULTIPART_CHECKSUM must be full-object or composite, not '"
+                    + env.get("MEDIA_S3_MULTIPART_CHECKSUM") + "'");
+        }
         return new AwsSettings(Map.copyOf(env),
                 Boolean.parseBoolean(env.getOrDefault("MEDIA_S3_PATH_STYLE", "false").trim()),
                 bytes(env, "MEDIA_S3_MULTIPART_THRESHOLD", DEFAULT_PART),
-                bytes(env, "MEDIA_S3_PART_SIZE", DEFAULT_PART));
+                bytes(env, "MEDIA_S3_PART_SIZE", DEFAULT_PART),
+                checksum);
     }
 
     /** The endpoint for one service (its SDK service id in upper case: S3, DYNAMODB, SNS), if overridden. */

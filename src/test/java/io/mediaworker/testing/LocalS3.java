@@ -25,8 +25,9 @@ public final class LocalS3 implements AutoCloseable {
     public static final String ACCESS_KEY = "test-access-key";
     public static final String SECRET_KEY = "test-secret-key";
     public static final String REGION = "us-east-1";
-    /** The one KMS key S3Mock accepts for SSE-KMS; any other key id is refused, as AWS would. */
-    public static final String KMS_KEY = "arn:aws:kms:us-east-1:111122223333:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+    /** The one KMS key S3Mock accepts for SSE-KMS (requests name it by id); any other key is refused, as AWS would. */
+    public static final String KMS_KEY_ID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+    public static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/" + KMS_KEY_ID;
 
     private final S3MockApplication server;
     private final Path root;
@@ -54,10 +55,11 @@ public final class LocalS3 implements AutoCloseable {
         props.put("server.address", "127.0.0.1");
         props.put(S3MockApplication.PROP_ROOT_DIRECTORY, root.toString());
         props.put(S3MockApplication.PROP_SILENT, true);
-        props.put("com.adobe.testing.s3mock.store.validKmsKeys", KMS_KEY);
         props.put("spring.main.banner-mode", "off");
         props.put("logging.level.root", "WARN");
-        return new LocalS3(S3MockApplication.start(props), root);
+        S3MockApplication app = S3MockApplication.start(props);
+        app.registerKMSKeyRef(KMS_KEY_ARN);
+        return new LocalS3(app, root);
     }
 
     public URI endpoint() { return URI.create("http://127.0.0.1:" + server.getHttpPort()); }

@@ -5,16 +5,22 @@ import java.util.Map;
 
 /** The Content-Type a delivered file is served with, by extension: what players and browsers expect. */
 public final class ContentTypes {
-    private static final Map<String, String> BY_EXTENSION = Map.of(
-            "mp4", "video/mp4",
-            "m4a", "audio/mp4",
-            "mov", "video/quicktime",
-            "json", "application/json",
-            "html", "text/html; charset=utf-8",
-            "jpg", "image/jpeg",
-            "png", "image/png",
-            "svg", "image/svg+xml",
-            "txt", "text/plain; charset=utf-8");
+    private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
+            Map.entry("mp4", "video/mp4"),
+            Map.entry("m4v", "video/mp4"),
+            Map.entry("m4s", "video/iso.segment"),
+            Map.entry("ts", "video/mp2t"),
+            Map.entry("m3u8", "application/vnd.apple.mpegurl"),
+            Map.entry("mpd", "application/dash+xml"),
+            Map.entry("vtt", "text/vtt; charset=utf-8"),
+            Map.entry("m4a", "audio/mp4"),
+            Map.entry("mov", "video/quicktime"),
+            Map.entry("json", "application/json"),
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("png", "image/png"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("txt", "text/plain; charset=utf-8"));
 
     private ContentTypes() {}
 

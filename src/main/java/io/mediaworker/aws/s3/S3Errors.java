@@ -17,7 +17,9 @@ final class S3Errors {
         if (e instanceof WorkerException we) return we;
         if (e instanceof AwsServiceException ase) {
             String code = ase.awsErrorDetails() == null ? "" : ase.awsErrorDetails().errorCode();
-            String msg = what + ": " + ase.statusCode() + (code == null || code.isEmpty() ? "" : " " + code);
+            String detail = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorMessage();
+            String msg = what + ": " + ase.statusCode() + (code == null || code.isEmpty() ? "" : " " + code)
+                    + (detail == null || detail.isBlank() ? "" : " (" + detail.replace('\n', ' ') + ")");
             return switch (ase.statusCode()) {
                 case 404 -> new InvalidInputException(what + ": no such bucket or object");
                 case 301, 400, 403 -> new UsageException(msg + " (check the bucket name, its region, the expected owner and this role's permissions)");

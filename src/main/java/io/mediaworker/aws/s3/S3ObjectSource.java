@@ -103,6 +103,10 @@ public final class S3ObjectSource implements io.mediaworker.transfer.Source {
             check(uri, "CRC32", h.checksumCRC32(), d.crc32Base64());
             return "checksum-crc32";
         }
+        if (present(h.checksumCRC32C()) && h.checksumCRC32C().contains("-") && !d.compositeCrc32c().isEmpty()) {
+            check(uri, "composite CRC32C", h.checksumCRC32C(), d.compositeCrc32c());
+            return "checksum-crc32c-composite";
+        }
         String etag = h.eTag() == null ? "" : h.eTag().replace("\"", "");
         boolean kms = h.serverSideEncryption() != null && h.serverSideEncryption().toString().startsWith("aws:kms");
         if (!kms && etag.matches("[0-9a-f]{32}")) {
