@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * The SDK's real Publish request, as it arrives on a loopback endpoint standing in for SNS: the
  * operation, the topic, the JSON body and the filterable message attributes.
  */
-class SnsNotifierTest {
+public class SnsNotifierTest {
     static final String TOPIC = "arn:aws:sns:us-east-1:111122223333:media-worker-events";
-    static final String RESPONSE = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+    public static final String RESPONSE = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
             + "<MessageId>5b5e4f6a-0000-4000-8000-000000000001</MessageId></PublishResult>"
             + "<ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></PublishResponse>";
 
@@ -50,7 +50,7 @@ class SnsNotifierTest {
         Notification done = new Notification(Notification.Event.COMPLETED, "3f2a9c81d0e4b7a65c21", Optional.of("s3://media-in/clips/a.mp4"),
                 "deliver", 1, Instant.parse("2026-12-04T06:30:00Z"),
                 List.of("s3://media-out/v1/3f2a9c81d0e4b7a65c21/720p.mp4", "s3://media-out/v1/3f2a9c81d0e4b7a65c21/qc.json"),
-                Optional.of("pass"), Optional.empty(), Optional.empty());
+                Optional.of("PASS"), Optional.empty(), Optional.empty());
         String id = new SnsNotifier(aws.sns(), TOPIC).publish(done);
         assertEquals("5b5e4f6a-0000-4000-8000-000000000001", id, "the message id is read from the response");
 
@@ -69,11 +69,11 @@ class SnsNotifierTest {
         assertEquals("s3://media-in/clips/a.mp4", body.get("source").asText());
         assertEquals(2, body.get("outputs").size());
         assertEquals("s3://media-out/v1/3f2a9c81d0e4b7a65c21/720p.mp4", body.get("outputs").get(0).asText());
-        assertEquals("pass", body.get("qcVerdict").asText());
+        assertEquals("PASS", body.get("qcVerdict").asText());
         assertTrue(body.get("failureReason").isNull());
 
         Map<String, String[]> attributes = attributes(form);
-        assertEquals(Map.of("event", "COMPLETED", "assetId", "3f2a9c81d0e4b7a65c21", "stage", "deliver", "qcVerdict", "pass"),
+        assertEquals(Map.of("event", "COMPLETED", "assetId", "3f2a9c81d0e4b7a65c21", "stage", "deliver", "qcVerdict", "PASS"),
                 values(attributes));
         attributes.values().forEach(a -> assertEquals("String", a[0]));
     }
@@ -82,7 +82,7 @@ class SnsNotifierTest {
     void failureCarriesTheReasonAndANumericExitCodeToFilterOn() throws Exception {
         int before = sns.requests().size();
         Notification failed = new Notification(Notification.Event.FAILED, "3f2a9c81d0e4b7a65c21", Optional.empty(), "qc", 2,
-                Instant.parse("2026-12-04T06:31:00Z"), List.of(), Optional.of("fail"),
+                Instant.parse("2026-12-04T06:31:00Z"), List.of(), Optional.of("FAIL"),
                 Optional.of("error: QC failed: 720p: frozen video 4.0 s"), Optional.of(5));
         new SnsNotifier(aws.sns(), TOPIC).publish(failed);
 

@@ -69,7 +69,7 @@ class DynamoStatusTableIT {
         assertTrue(table.record(at(id, PipelineStage.INGEST, StageState.SUCCEEDED, 1, 5)));
         assertTrue(table.record(at(id, PipelineStage.TRANSCODE, StageState.RUNNING, 1, 10)));
         assertTrue(table.record(at(id, PipelineStage.TRANSCODE, StageState.SUCCEEDED, 1, 70).withEncoder("h264_nvenc")));
-        assertTrue(table.record(at(id, PipelineStage.QC, StageState.SUCCEEDED, 1, 90).withQcVerdict("pass")));
+        assertTrue(table.record(at(id, PipelineStage.QC, StageState.SUCCEEDED, 1, 90).withQcVerdict("PASS")));
         assertTrue(table.record(at(id, PipelineStage.DELIVER, StageState.DELIVERED, 1, 95)
                 .withOutputs(List.of("s3://out/x/720p.mp4", "s3://out/x/qc.json"))));
 
@@ -78,7 +78,7 @@ class DynamoStatusTableIT {
         assertEquals("DELIVERED", s(item, "status"));
         assertEquals("s3://in/a.mp4", s(item, "source"));
         assertEquals("h264_nvenc", s(item, "encoder"));
-        assertEquals("pass", s(item, "qcVerdict"));
+        assertEquals("PASS", s(item, "qcVerdict"));
         assertEquals(List.of("s3://out/x/720p.mp4", "s3://out/x/qc.json"), item.get("outputs").l().stream().map(AttributeValue::s).toList());
         assertEquals(T0.toString(), s(item, "ingestStartedAt"));
         assertEquals(T0.plusSeconds(5).toString(), s(item, "ingestEndedAt"));
