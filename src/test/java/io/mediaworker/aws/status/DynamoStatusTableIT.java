@@ -232,6 +232,30 @@ class DynamoStatusTableIT {
         assertEquals("RUNNING", s(item(id), "pipeline"), "it writes to the table MEDIA_STATUS_TABLE names");
     }
 
+    @Test
+    void theScriptCreatesATableTheWorkerCanWrite() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("aws"), "the AWS CLI is not installed: scripts/create-status-table is not tried");
+        Map<String, String> cli = new java.util.HashMap<>(dynamo.workerEnvironment());
+        cli.putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1",
+                "AWS_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true"));
+        for (int run = 0; run < 2; run++) { // the second run finds the table and leaves it
+            var r = io.mediaworker.testing.ExternalProgram.run(List.of("scripts/create-status-table", "status-from-script"), cli, 120);
+            assertEquals(0, r.exitCode(), r.stderr());
+        }
+        var described = dynamo.client().describeTable(b -> b.tableName("status-from-script")).table();
+        assertEquals("assetId", described.keySchema().get(0).attributeName());
+        assertEquals("PAY_PER_REQUEST", described.billingModeSummary().billingModeAsString());
+        DynamoStatusTable scripted = new DynamoStatusTable(aws.dynamoDb(), "status-from-script", Clock.fixed(T0, ZoneOffset.UTC));
+        assertTrue(scripted.record(at(AssetId.of("scripted1"), PipelineStage.QC, StageState.RUNNING, 1, 0)));
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) return true;
+        }
+        return false;
+    }
+
     private static JobStateChange change(AssetId id, PipelineStage stage, String status, Optional<Integer> exit, int attempts,
                                          int second, PipelineState pipeline) {
         return new JobStateChange(id, stage, "job-" + stage.id(), "media-worker-" + stage.id() + "-" + id, status, exit,
