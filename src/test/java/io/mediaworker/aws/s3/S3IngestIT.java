@@ -19,7 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
@@ -118,6 +122,51 @@ class S3IngestIT {
         assertEquals(4, r.exitCode(), r.describe());
         assertTrue(r.stderrLines().stream().anyMatch(l -> l.startsWith("media-worker: error: ") && l.contains("corrupt")), r.describe());
         assertEquals(List.of(), FileState.entriesUnder(content.resolve("ingest")), "no asset from corrupt bytes");
+    }
+
+    @Test
+    void aMultipartObjectIsCheckedPartByPart() throws Exception {
+        // Lossless x264 of a test pattern: a valid video of about 12 MB, so two 5 MiB parts and a short one.
+        Path large = mediaDir.resolve("large.mp4");
+        if (!Files.exists(large)) {
+            io.mediaworker.testing.ExternalProgram.check(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=1280x720:rate=25", "-t", "7", "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0",
+                    "-pix_fmt", "yuv420p", large.toString()), 120);
+        }
+        byte[] bytes = Files.readAllBytes(large);
+        assertTrue(bytes.length > 2 * PART, "big enough for three parts: " + bytes.length);
+        putInParts(s3.client(), "clips/large-crc.mp4", bytes, true);
+        putInParts(s3.clientWithoutChecksums(), "clips/large-plain.mp4", bytes, false);
+        Map<String, String> env = new java.util.HashMap<>(s3.workerEnvironment());
+        env.put("MEDIA_S3_PART_SIZE", "5M"); // the uploader's part size; S3Mock does not report it
+
+        for (String[] c : List.of(new String[] {"clips/large-crc.mp4", "checksum-crc32c-composite"},
+                new String[] {"clips/large-plain.mp4", "etag-multipart"})) {
+            Path root = content.resolve(c[0].replace('/', '_'));
+            CliResult r = JarLauncher.run(env, List.of("--content-root", root.toString(), "ingest", "s3://media-in/" + c[0]));
+            assertEquals(0, r.exitCode(), r.describe());
+            Path folder = root.resolve("ingest").resolve(r.stdout().strip());
+            assertEquals(FileState.sha256(large), FileState.sha256(folder.resolve("source.mp4")));
+            JsonNode object = Json.MAPPER.readTree(folder.resolve("manifest.json").toFile()).get("source").get("object");
+            assertEquals(c[1], object.get("verifiedBy").asText(), c[0]);
+            assertTrue(object.get("eTag").asText().replace("\"", "").endsWith("-3"), object.toString());
+        }
+    }
+
+    static final int PART = 5 << 20;
+
+    private static void putInParts(S3Client client, String key, byte[] bytes, boolean crc) {
+        ChecksumAlgorithm algorithm = crc ? ChecksumAlgorithm.CRC32_C : null;
+        String upload = client.createMultipartUpload(b -> b.bucket("media-in").key(key).checksumAlgorithm(algorithm)).uploadId();
+        List<CompletedPart> parts = new java.util.ArrayList<>();
+        for (int n = 1, off = 0; off < bytes.length; n++, off += PART) {
+            int partNumber = n;
+            byte[] part = java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + PART));
+            UploadPartResponse up = client.uploadPart(b -> b.bucket("media-in").key(key).uploadId(upload).partNumber(partNumber)
+                    .checksumAlgorithm(algorithm), RequestBody.fromBytes(part));
+            parts.add(CompletedPart.builder().partNumber(partNumber).eTag(up.eTag()).checksumCRC32C(up.checksumCRC32C()).build());
+        }
+        client.completeMultipartUpload(b -> b.bucket("media-in").key(key).uploadId(upload).multipartUpload(m -> m.parts(parts)));
     }
 
     private static boolean sameBytes(Path f, byte[] expected) {
