@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  */
 public final class AwsClients implements AutoCloseable {
     private final AwsSettings settings;
+    private final List<ExecutionInterceptor> interceptors;
     private final List<AutoCloseable> open = new ArrayList<>();
     private S3AsyncClient s3;
     private S3TransferManager transfers;
@@ -25,7 +28,13 @@ public final class AwsClients implements AutoCloseable {
     private SnsClient sns;
 
     public AwsClients(AwsSettings settings) {
+        this(settings, List.of());
+    }
+
+    /** With interceptors that see every request as sent (tests check the wire with them). */
+    public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
         this.settings = settings;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     public static AwsClients fromEnvironment(Map<String, String> env) {
@@ -65,6 +74,11 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends SdkClientBuilder<B, ?>> B endpoint(B builder, String service) {
         settings.endpoint(service).ifPresent(builder::endpointOverride);
+        if (!interceptors.isEmpty()) {
+            ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder();
+            interceptors.forEach(config::addExecutionInterceptor);
+            builder.overrideConfiguration(config.build());
+        }
         return builder;
     }
 
