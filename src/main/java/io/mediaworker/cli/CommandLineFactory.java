@@ -51,6 +51,8 @@ public final class CommandLineFactory {
                     LOG.error("internal error", e);
                     return ExitCode.INTERNAL.code();
                 });
+        // Every subcommand's --version says what the top-level one does (picocli leaves it empty otherwise).
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(cl.getCommandSpec().versionProvider()));
         // picocli asks this mapper for bad flags too (ParameterException): those are usage errors, not internal ones.
         cl.setExitCodeExceptionMapper(e -> e instanceof WorkerException w ? w.exitCode().code()
                 : e instanceof CommandLine.ParameterException ? ExitCode.USAGE.code() : ExitCode.INTERNAL.code());

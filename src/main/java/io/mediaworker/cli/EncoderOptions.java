@@ -15,4 +15,11 @@ final class EncoderOptions {
             description = "Open at most N NVENC sessions (consumer cards allow few); further rungs encode on the CPU. "
                     + "0: no cap (env MEDIA_MAX_NVENC_SESSIONS, default ${DEFAULT-VALUE}).")
     int maxNvencSessions;
+
+    int maxNvencSessions() {
+        if (maxNvencSessions < 0) {
+            throw new io.mediaworker.model.UsageException("--max-nvenc-sessions (MEDIA_MAX_NVENC_SESSIONS) must be 0 (no cap) or more, not " + maxNvencSessions);
+        }
+        return maxNvencSessions;
+    }
 }

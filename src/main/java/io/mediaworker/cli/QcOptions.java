@@ -19,6 +19,9 @@ final class QcOptions {
     Path policy;
 
     QcStage.Request request(AssetId id) {
+        if (durationTolerance != null && !(durationTolerance >= 0)) {
+            throw new io.mediaworker.model.UsageException("--duration-tolerance (QC_DURATION_TOLERANCE) must be 0 or more seconds, not " + durationTolerance);
+        }
         return new QcStage.Request(id, Optional.ofNullable(durationTolerance), Optional.ofNullable(policy));
     }
 }

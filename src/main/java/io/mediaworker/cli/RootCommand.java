@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = VersionProvider.class,
         description = {"Takes media through ingest -> transcode -> qc -> deliver on a shared content tree.",
                 "Each stage is one subcommand (one AWS Batch job); 'run' chains all four for one source."},
-        subcommands = {IngestCommand.class, TranscodeCommand.class, QcCommand.class, DeliverCommand.class, RunCommand.class,
+        subcommands = {IngestCommand.class, TranscodeCommand.class, QcCommand.class, DeliverCommand.class, RunCommand.class, SubmitCommand.class,
                 DoctorCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {ExitCodes.TABLE})
@@ -72,5 +72,10 @@ public final class RootCommand implements Runnable {
 
     StageContextFactory contexts() { return contexts; }
 
-    Duration stallTimeout() { return Duration.ofSeconds(stallTimeoutSeconds); }
+    Duration stallTimeout() {
+        if (stallTimeoutSeconds < 1) {
+            throw new io.mediaworker.model.UsageException("--stall-timeout (MEDIA_STALL_TIMEOUT) must be at least 1 second, not " + stallTimeoutSeconds);
+        }
+        return Duration.ofSeconds(stallTimeoutSeconds);
+    }
 }

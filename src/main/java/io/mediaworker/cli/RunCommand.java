@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         root.spec.commandLine().getOut().flush();
         LogSetup.stage("transcode", id.value());
         report.run(PipelineStage.TRANSCODE, known, Optional.of(source), () -> new TranscodeStage(ctx).run(
-                new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions)),
+                new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions())),
                 TranscodeStage.Result::assetId);
         LogSetup.stage("qc", id.value());
         report.run(PipelineStage.QC, known, Optional.of(source), () -> new QcStage(ctx).run(qcOptions.request(id)), QcStage.Result::assetId);

@@ -1,6 +1,8 @@
 package io.mediaworker.cli;
 
 import io.mediaworker.aws.AwsClients;
+import io.mediaworker.aws.batch.PipelineRegistry;
+import io.mediaworker.aws.batch.PipelineRegistryProvider;
 import io.mediaworker.content.ContentTree;
 import io.mediaworker.ffmpeg.FfmpegInfo;
 import io.mediaworker.ffmpeg.FfmpegLocator;
@@ -42,6 +44,8 @@ public class StageContextFactory {
         if (aws == null) aws = AwsClients.fromEnvironment(env);
         return aws;
     }
+    /** The status table {@code submit} asks before submitting; tests hand in one of their own. */
+    public PipelineRegistry pipelineRegistry() { return PipelineRegistryProvider.load(env); }
 
     public StageContext create(Path contentRoot, Optional<Path> ffmpegFlag, Duration stallTimeout) {
         FfmpegTools tools = new FfmpegLocator(Optional.ofNullable(env.get("PATH")), FfmpegLocator.BUNDLED).locate(ffmpegFlag, Optional.ofNullable(env.get("FFMPEG_PATH")).filter(s -> !s.isBlank()).map(Path::of));

@@ -44,7 +44,7 @@ final class TranscodeCommand implements Callable<Integer> {
         LogSetup.stage("transcode", assetId);
         StageContext ctx = Commands.context(root);
         TranscodeStage.Request request = new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun,
-                encoding.encoder, encoding.maxNvencSessions, force);
+                encoding.encoder, encoding.maxNvencSessions(), force);
         // A dry run changes nothing, so it reports nothing either.
         TranscodeStage.Result result = dryRun ? new TranscodeStage(ctx).run(request)
                 : StageReporting.of(root, ctx).run(PipelineStage.TRANSCODE, Optional.of(request.assetId()), Optional.empty(),

@@ -38,12 +38,15 @@ public final class ContentTree {
 
     /** Creates the root's folders if needed and checks the root is usable. */
     public ContentTree prepare() {
+        if (Files.exists(root) && !Files.isDirectory(root)) { // a setting to fix, not a fault to retry
+            throw new io.mediaworker.model.UsageException("content root " + root + " is not a folder (check --content-root / CONTENT_ROOT)");
+        }
         try {
             Files.createDirectories(root);
             for (Area a : Area.values()) Files.createDirectories(root.resolve(a.folder));
             Files.createDirectories(work());
         } catch (IOException e) {
-            throw new TransientException("content root " + root + " is not writable: " + e.getMessage(), e);
+            throw new TransientException("content root " + root + " is not writable: " + describe(e), e);
         }
         removeOrphans(work());
         return this;
@@ -128,6 +131,20 @@ public final class ContentTree {
         }
     }
 
+    /** Takes an asset's folder out of an area (one rename out of sight, then deletion); false when there was none. */
+    public boolean withdraw(Area area, AssetId id) {
+        Path target = dir(area, id);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return false;
+        Path aside = work().resolve(TempOwner.self().name("withdrawn-" + area.folder + "-" + id.value()));
+        try {
+            move(target, aside);
+        } catch (IOException e) {
+            throw storageFault("cannot remove " + target, e);
+        }
+        deleteRecursively(aside);
+        return true;
+    }
+
     /** Moves one file within the tree (a rename, never a copy). */
     public void moveFile(Path from, Path to) {
         try {
@@ -148,8 +165,21 @@ public final class ContentTree {
 
     /** Storage faults are transient (exit 4): a full disk, a flaky NFS mount. */
     public static TransientException storageFault(String what, IOException e) {
-        String reason = e.getMessage() != null && e.getMessage().contains("No space left") ? "disk full" : e.toString();
-        return new TransientException(what + ": " + reason, e);
+        return new TransientException(what + ": " + describe(e), e);
+    }
+
+    /** An I/O failure in words a person acts on ("read-only file system"), without Java's class names. */
+    public static String describe(IOException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("No space left")) return "disk full";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder: " + message;
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied: " + message;
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "something is already there: " + message;
+        if (e instanceof java.nio.file.NotDirectoryException) return "not a folder: " + message;
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT) + (fs.getFile() != null ? ": " + fs.getFile() : "");
+        }
+        return message.isEmpty() ? e.getClass().getSimpleName() : message;
     }
 
     private static void move(Path from, Path to) throws IOException {

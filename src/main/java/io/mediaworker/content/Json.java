@@ -19,4 +19,19 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {}
+
+    /** What is wrong with a user's JSON file, in its own terms: field names and values, not our class names. */
+    public static String problem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String where = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "";
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field \"" + u.getPropertyName() + "\"" + where + "; known: " + u.getKnownPropertyIds();
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException v && v.getCause() != null) {
+            return v.getCause().getMessage() + where;
+        }
+        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                ? "field \"" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "\": " : "";
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        return field + message.replaceAll("\\s*\\(class [^)]*\\)", "").replaceAll("`[a-z]+(\\.[a-z]+)+\\.([A-Za-z$]+)`", "$2") + where;
+    }
 }

@@ -24,7 +24,12 @@ public record FfmpegInfo(Path path, String version, List<String> configuration, 
 
     public static FfmpegInfo read(Path ffmpeg, ProcessRunner runner) {
         String versionText = run(ffmpeg, runner, "-version");
-        return new FfmpegInfo(ffmpeg, parseVersion(versionText), parseConfiguration(versionText),
+        String version = parseVersion(versionText);
+        if (version.equals("unknown")) { // e.g. --ffmpeg /bin/true: it "succeeds" and writes nothing, which must not look like bad media
+            throw new io.mediaworker.model.UsageException(ffmpeg + " is not an ffmpeg: its -version output does not start with \"ffmpeg version\" "
+                    + "(check --ffmpeg / FFMPEG_PATH)");
+        }
+        return new FfmpegInfo(ffmpeg, version, parseConfiguration(versionText),
                 new FfmpegFeatures(parseNames(run(ffmpeg, runner, "-filters")), parseNames(run(ffmpeg, runner, "-encoders"))));
     }
 

@@ -23,4 +23,9 @@ public record Ladder(
         renditions = List.copyOf(renditions);
         notes = List.copyOf(notes);
     }
+
+    /** The same ladder with other renditions (one rung at a time, when a retry encodes rung by rung). */
+    public Ladder withRenditions(List<Rendition> chosen) {
+        return new Ladder(chosen, frameRate, keyframeIntervalSeconds, gopFrames, videoStreamIndex, audioStreamIndex, audio, preset, notes);
+    }
 }

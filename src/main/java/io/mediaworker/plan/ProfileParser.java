@@ -42,7 +42,7 @@ public final class ProfileParser {
                     Optional.ofNullable(f.preset()).orElse(d.preset()),
                     audio);
         } catch (JsonProcessingException e) {
-            throw new UsageException("profile " + origin + " is not valid: " + e.getOriginalMessage());
+            throw new UsageException("profile " + origin + " is not valid: " + io.mediaworker.content.Json.problem(e));
         } catch (IllegalArgumentException e) {
             throw new UsageException("profile " + origin + " is not valid: " + e.getMessage());
         }

@@ -31,7 +31,7 @@ public final class QcPolicyParser {
             validate(p, origin);
             return p;
         } catch (JsonProcessingException e) {
-            throw new UsageException("QC policy " + origin + " is not valid: " + e.getOriginalMessage());
+            throw new UsageException("QC policy " + origin + " is not valid: " + io.mediaworker.content.Json.problem(e));
         }
     }
 

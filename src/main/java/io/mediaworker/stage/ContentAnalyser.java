@@ -69,6 +69,15 @@ final class ContentAnalyser {
 
     Outcome analyse(Rendition r, Path file, boolean withSource) {
         Path scratch = scratchDir();
+        try {
+            return analyse(r, file, withSource, scratch);
+        } catch (RuntimeException e) { // a failure or a SIGTERM: the caller never sees this scratch folder
+            ContentTree.deleteRecursively(scratch);
+            throw e;
+        }
+    }
+
+    private Outcome analyse(Rendition r, Path file, boolean withSource, Path scratch) {
         double duration = source.durationSeconds();
         AnalysisPlanner.Analysis plan = AnalysisPlanner.plan(ctx.tools().ffmpeg(), file, r, sourceFile, source, ladder,
                 ctx.ffmpegInfo().get().features(), scratch, withSource, duration);

@@ -46,6 +46,7 @@ public final class DeliverStage {
     }
 
     public Result run(Request request) {
+        io.mediaworker.log.LogSetup.stage("deliver", request.assetId().value()); // doctor runs stages one after another in one process
         StageMetrics metrics = StageMetrics.start("deliver");
         ContentTree tree = ctx.tree().prepare();
         AssetId id = request.assetId();

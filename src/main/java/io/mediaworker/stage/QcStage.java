@@ -72,6 +72,7 @@ public final class QcStage {
 
     /** Judges and moves the renditions (see {@link #judge}); logs the stage's figures on a pass and on a fail. */
     public Result run(Request request) {
+        io.mediaworker.log.LogSetup.stage("qc", request.assetId().value()); // doctor runs stages one after another in one process
         StageMetrics metrics = StageMetrics.start("qc").mediaSeconds(sourceSeconds(request.assetId()));
         Instant started = ctx.clock().instant();
         try {
@@ -128,9 +129,10 @@ public final class QcStage {
                 Path file = transcodeDir.resolve(r.fileName());
                 if (!Files.isRegularFile(file)) throw new UsageException("rendition missing: " + file);
                 ContentAnalyser.Outcome outcome = analyser.analyse(r, file, analysed.isEmpty());
+                analysed.add(outcome); // listed at once, so its scratch folder goes even if what follows fails
                 RenditionMeasurement m = structure(r, file, outcome);
                 measured.add(m);
-                analysed.add(outcome.withBitrate(m.tracks()));
+                analysed.set(analysed.size() - 1, outcome.withBitrate(m.tracks()));
             }
             List<io.mediaworker.qc.Finding> findings = new ArrayList<>(analyser.findings(analysed, policy));
             findings.addAll(QcEvaluator.trackDurationWarnings(measured, tolerance));
@@ -171,6 +173,9 @@ public final class QcStage {
                 : Quarantine.publish(ctx, transcodeDir, id, "qc", ExitCode.QC_FAILED,
                         "QC failed " + failures.size() + " check(s): " + failures.get(0), failures);
         if (!pass) throw new QcFailedException("QC failed " + failures.size() + " check(s), quarantined in " + folder + ": " + failures.get(0));
+        if (tree.withdraw(ContentTree.Area.FAILED, id)) {
+            LOG.info("{}: the earlier quarantine in failed/ is withdrawn, these renditions passed", id); // so failed/ lists only assets that are failed now
+        }
         LOG.info("QC passed {} checks on {} renditions of {} ({} warnings)", report.checks().size(), analysed.size(), id,
                 report.warningLines().size());
         return new Result(id, report, folder);

@@ -84,6 +84,7 @@ public final class TranscodeStage {
     }
 
     public Result run(Request request) {
+        io.mediaworker.log.LogSetup.stage("transcode", request.assetId().value()); // doctor runs stages one after another in one process
         StageMetrics metrics = StageMetrics.start("transcode"); // a dry run never finishes it: it did no work
         ContentTree tree = ctx.tree().prepare();
         AssetId id = request.assetId();
@@ -129,44 +130,122 @@ public final class TranscodeStage {
         AssetId id = request.assetId();
         IngestFacts ingest = manifest.ingest().get().facts();
         Path staging = tree.newStaging("transcode", id.value());
+        KeptRenditions kept = KeptRenditions.of(tree, id);
+        if (request.force()) kept.discard();
         try {
-            List<EncodeAttempt> attempts = new ArrayList<>();
-            TranscodePlan plan = plan(choice, source, staging, ingest.probe(), ladder, features, request.maxNvencSessions());
-            ProcessResult result = encode(id, plan, ingest.probe());
-            Optional<String> gpuFailure = choice.path() == EncoderChoice.Path.GPU && !result.succeeded()
-                    ? GpuFailures.gpuFailure(result.stderrTail()) : Optional.empty();
-            if (gpuFailure.isPresent() && !Termination.requested()) {
-                attempts.add(new EncodeAttempt("gpu", plan.encoder(), "failed", gpuFailure, seconds(result)));
-                if (request.encoder() == EncoderPreference.gpu) {
-                    throw new TransientException("NVENC failed and --encoder gpu forbids the CPU: " + gpuFailure.get());
-                }
-                LOG.warn("GPU run failed ({}): rerunning the ladder on the CPU", gpuFailure.get());
-                emptyFolder(staging);
-                choice = EncoderChoice.cpu("NVENC failed during the job, rerun on the CPU: " + gpuFailure.get());
-                plan = plan(choice, source, staging, ingest.probe(), ladder, features, 0);
-                result = encode(id, plan, ingest.probe());
-            }
-            failIfUnsuccessful(id, result);
-            attempts.add(new EncodeAttempt(choice.path().name().toLowerCase(java.util.Locale.ROOT), plan.encoder(), "succeeded",
-                    Optional.empty(), seconds(result)));
+            // A first attempt makes the whole ladder from one decode (fastest). A retry encodes rung
+            // by rung and keeps each verified rendition, so a further interruption loses one rung at most.
+            boolean byRung = ctx.attempt() > 1 || kept.exists();
+            Encoded encoded = byRung
+                    ? encodeByRung(request, id, source, staging, ingest.probe(), ladder, features, choice, kept)
+                    : encodeLadder(request, id, source, staging, ingest.probe(), ladder, features, choice);
+            choice = encoded.choice();
+            TranscodePlan plan = encoded.plan();
             List<FileRecord> outputs = hashOutputs(tree, id, staging, ladder);
-            double elapsed = seconds(result);
+            double elapsed = encoded.seconds();
             double realtime = elapsed > 0 ? ingest.probe().durationSeconds() / elapsed : 0;
+            List<String> notes = new ArrayList<>(plan.filterGraphNotes());
+            notes.addAll(encoded.notes());
             TranscodeFacts facts = new TranscodeFacts(profile.name(), ladder, plan.encoder(), plan.encoderReason(),
-                    plan.filterGraphNotes(), plan.command(), elapsed, realtime,
-                    choice.path().name().toLowerCase(java.util.Locale.ROOT), gpuReport.stream().findFirst(), attempts);
+                    notes, plan.command(), elapsed, realtime,
+                    choice.path().name().toLowerCase(java.util.Locale.ROOT), gpuReport.stream().findFirst(), encoded.attempts());
             FileRecord input = manifest.ingest().get().outputs().get(0);
             StageRecord<TranscodeFacts> record = new StageRecord<>(StageStatus.SUCCEEDED, started, ctx.clock().instant(),
                     ctx.attempt(), ctx.host(), ctx.toolVersions(), List.of(input), outputs, Optional.empty(), facts);
             AtomicFiles.writeJson(staging.resolve(PLAN_FILE), plan, tree.work());
             ManifestStore.write(staging, manifest.withTranscode(record), tree.work());
             tree.publish(staging, ContentTree.Area.TRANSCODE, id);
+            kept.discard();
             LOG.info("transcoded {} in {} s ({}x realtime) with {}", id, String.format("%.1f", elapsed), String.format("%.2f", realtime), plan.encoder());
             metrics.mediaSeconds(ingest.probe().durationSeconds()).encoder(plan.encoder()).finish();
             return new Result(id, Optional.of(plan));
         } finally {
             ContentTree.deleteRecursively(staging);
         }
+    }
+
+    /** What the encoding left in the staging folder: the plan to record, the path it ended on, each attempt. */
+    private record Encoded(TranscodePlan plan, EncoderChoice choice, List<EncodeAttempt> attempts, double seconds, List<String> notes) {}
+
+    /** The whole ladder in one ffmpeg run. */
+    private Encoded encodeLadder(Request request, AssetId id, Path source, Path staging, MediaInfo probe, Ladder ladder,
+                                 FfmpegFeatures features, EncoderChoice choice) {
+        List<EncodeAttempt> attempts = new ArrayList<>();
+        Ran ran = encodeWithFallback(request, id, source, staging, probe, ladder, features, choice, attempts);
+        return new Encoded(ran.plan(), ran.choice(), attempts, ran.seconds(), List.of());
+    }
+
+    /**
+     * One ffmpeg run per rung, each finished rendition moved into {@link KeptRenditions} before the
+     * next starts; renditions an earlier attempt kept, and that still verify, are not encoded again.
+     * The keyframe timestamps are fixed by the ladder, not by the run, so rungs made apart still align.
+     */
+    private Encoded encodeByRung(Request request, AssetId id, Path source, Path staging, MediaInfo probe, Ladder ladder,
+                                 FfmpegFeatures features, EncoderChoice choice, KeptRenditions kept) {
+        List<EncodeAttempt> attempts = new ArrayList<>();
+        List<String> keptNames = new ArrayList<>();
+        List<String> encodedNames = new ArrayList<>();
+        double seconds = 0;
+        String ffmpegVersion = ctx.ffmpegInfo().get().version();
+        for (Rendition r : ladder.renditions()) {
+            Ladder one = ladder.withRenditions(List.of(r));
+            TranscodePlan planned = plan(choice, source, staging, probe, one, features, request.maxNvencSessions());
+            Optional<Path> earlier = kept.verified(r, KeptRenditions.fingerprint(planned.command(), staging, ffmpegVersion));
+            if (earlier.isPresent()) {
+                LOG.info("{}: kept from an earlier attempt (it verifies)", r.fileName());
+                keptNames.add(r.name());
+                continue;
+            }
+            Ran ran = encodeWithFallback(request, id, source, staging, probe, one, features, choice, attempts);
+            choice = ran.choice();
+            seconds += ran.seconds();
+            requireRendition(id, staging, r);
+            kept.keep(staging.resolve(r.fileName()), r, KeptRenditions.fingerprint(ran.plan().command(), staging, ffmpegVersion), ctx.attempt());
+            encodedNames.add(r.name());
+        }
+        for (Rendition r : ladder.renditions()) kept.moveInto(r, staging);
+        String note = "attempt " + ctx.attempt() + " encoded rung by rung so that a further interruption keeps finished renditions; "
+                + (keptNames.isEmpty() ? "none kept" : "kept from an earlier attempt: " + String.join(", ", keptNames))
+                + "; encoded now: " + (encodedNames.isEmpty() ? "none" : String.join(", ", encodedNames));
+        TranscodePlan whole = plan(choice, source, staging, probe, ladder, features, request.maxNvencSessions());
+        return new Encoded(whole, choice, attempts, seconds, List.of(note));
+    }
+
+    private record Ran(TranscodePlan plan, EncoderChoice choice, double seconds) {}
+
+    /** Runs the plan for these renditions; a GPU failure reruns it on the CPU unless {@code --encoder gpu}. Records each attempt. */
+    private Ran encodeWithFallback(Request request, AssetId id, Path source, Path staging, MediaInfo probe, Ladder ladder,
+                                   FfmpegFeatures features, EncoderChoice choice, List<EncodeAttempt> attempts) {
+        TranscodePlan plan = plan(choice, source, staging, probe, ladder, features, request.maxNvencSessions());
+        ProcessResult result = encode(id, plan, probe);
+        Optional<String> gpuFailure = gpuFailure(choice, result);
+        if (gpuFailure.isPresent()) {
+            attempts.add(new EncodeAttempt("gpu", plan.encoder(), "failed", gpuFailure, seconds(result)));
+            choice = fallBackToCpu(request, gpuFailure.get());
+            emptyFolder(staging);
+            plan = plan(choice, source, staging, probe, ladder, features, 0);
+            result = encode(id, plan, probe);
+        }
+        failIfUnsuccessful(id, result);
+        attempts.add(succeeded(choice, plan, seconds(result)));
+        return new Ran(plan, choice, seconds(result));
+    }
+
+    private static Optional<String> gpuFailure(EncoderChoice choice, ProcessResult result) {
+        if (choice.path() != EncoderChoice.Path.GPU || result.succeeded() || Termination.requested()) return Optional.empty();
+        return GpuFailures.gpuFailure(result.stderrTail());
+    }
+
+    private static EncoderChoice fallBackToCpu(Request request, String failure) {
+        if (request.encoder() == EncoderPreference.gpu) {
+            throw new TransientException("NVENC failed and --encoder gpu forbids the CPU: " + failure);
+        }
+        LOG.warn("GPU run failed ({}): rerunning on the CPU", failure);
+        return EncoderChoice.cpu("NVENC failed during the job, rerun on the CPU: " + failure);
+    }
+
+    private static EncodeAttempt succeeded(EncoderChoice choice, TranscodePlan plan, double seconds) {
+        return new EncodeAttempt(choice.path().name().toLowerCase(java.util.Locale.ROOT), plan.encoder(), "succeeded", Optional.empty(), seconds);
     }
 
     private ProcessResult encode(AssetId id, TranscodePlan plan, MediaInfo source) {
@@ -214,17 +293,25 @@ public final class TranscodeStage {
     }
 
     /** ffmpeg can exit 0 having written nothing useful; an empty or missing rendition is the media's fault. */
+    private void requireRendition(AssetId id, Path staging, Rendition r) {
+        Path file = staging.resolve(r.fileName());
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) > 0) return;
+        } catch (IOException e) {
+            throw ContentTree.storageFault("cannot read " + file, e);
+        }
+        String reason = "transcode produced no " + r.fileName();
+        Quarantine.reasonOnly(ctx, id, "transcode", ExitCode.INVALID_INPUT, reason);
+        throw new InvalidInputException(reason);
+    }
+
     private List<FileRecord> hashOutputs(ContentTree tree, AssetId id, Path staging, Ladder ladder) {
         List<FileRecord> records = new ArrayList<>();
         Path published = tree.dir(ContentTree.Area.TRANSCODE, id);
         for (Rendition r : ladder.renditions()) {
+            requireRendition(id, staging, r);
             Path file = staging.resolve(r.fileName());
             try {
-                if (!Files.isRegularFile(file) || Files.size(file) == 0) {
-                    String reason = "transcode produced no " + r.fileName();
-                    Quarantine.reasonOnly(ctx, id, "transcode", ExitCode.INVALID_INPUT, reason);
-                    throw new InvalidInputException(reason);
-                }
                 HashingCopy.Result h = HashingCopy.hash(file);
                 records.add(new FileRecord(tree.root().relativize(published.resolve(r.fileName())).toString(), h.size(), h.sha256()));
             } catch (IOException e) {

@@ -151,6 +151,9 @@ class ReliabilityIT {
         assertEquals(before, renditionStates(transcoded), "the renditions are untouched in transcode/");
         assertFalse(Files.exists(root.resolve("output").resolve(id)));
         assertEquals("qc", manifest(transcoded).path("interruptions").path(0).path("stage").asText());
+        try (Stream<Path> scratch = Files.list(dir.resolve("jvm-tmp"))) {
+            assertEquals(List.of(), scratch.toList(), "QC's scratch folder removed on SIGTERM");
+        }
 
         CliResult rerun = JarLauncher.run(List.of("--content-root", root.toString(), "qc", id));
         assertEquals(0, rerun.exitCode(), rerun.describe());
@@ -203,6 +206,67 @@ class ReliabilityIT {
         assertRenditionsPlayable(transcoded);
     }
 
+    /** failed/ lists what is failed now: a later pass of the same asset withdraws the earlier quarantine. */
+    @Test
+    void aPassAfterAQcFailureWithdrawsTheEarlierQuarantine() throws Exception {
+        transcode();
+        Path strict = Files.writeString(dir.resolve("strict.json"), "{\"ssim\": {\"warn\": 0.99999, \"fail\": 0.9999}}");
+        CliResult failed = InProcessCli.run("--content-root", root.toString(), "qc", id, "--policy", strict.toString());
+        assertEquals(5, failed.exitCode(), failed.describe());
+        assertTrue(Files.exists(root.resolve("failed").resolve(id).resolve("reason.json")));
+
+        transcode();
+        CliResult passed = InProcessCli.run("--content-root", root.toString(), "qc", id);
+        assertEquals(0, passed.exitCode(), passed.describe());
+        assertTrue(Files.exists(root.resolve("output").resolve(id).resolve("qc.json")));
+        assertFalse(Files.exists(root.resolve("failed").resolve(id)), "the earlier quarantine is withdrawn");
+        assertOnlyWholeResults();
+    }
+
+    // --- a Batch retry -------------------------------------------------------------------------
+
+    /**
+     * Attempt 2 encodes rung by rung and is killed once the first rendition is kept; attempt 3
+     * publishes that very file (same inode, same bytes) and encodes only the others, and the rungs
+     * made by separate runs still share their keyframes (QC checks that and passes).
+     */
+    @Test
+    void aRetriedJobKeepsTheRenditionsThatVerifyAndEncodesOnlyTheRest() throws Exception {
+        Path keptDir = root.resolve(".work").resolve("kept-" + id);
+        Process p = startJar(java.util.Map.of("AWS_BATCH_JOB_ATTEMPT", "2"), "transcode", id);
+        waitFor(() -> !keptRecords(keptDir).isEmpty() || !p.isAlive(), "a kept rendition");
+        killHard(p);
+        List<Path> records = keptRecords(keptDir);
+        assertFalse(records.isEmpty(), "attempt 2 kept a rendition before it was killed: " + stderrOf(p));
+        java.util.Map<String, Object> inodes = new java.util.HashMap<>();
+        java.util.Map<String, String> sums = new java.util.HashMap<>();
+        for (Path record : records) {
+            Path media = keptDir.resolve(record.getFileName().toString().replace(".kept.json", ""));
+            inodes.put(media.getFileName().toString(), Files.getAttribute(media, "unix:ino"));
+            sums.put(media.getFileName().toString(), FileState.sha256(media));
+        }
+        assertTrue(records.size() < 3, "killed before the last rung: " + records);
+        assertFalse(Files.exists(root.resolve("transcode").resolve(id)), "nothing published by the killed attempt");
+
+        CliResult retry = JarLauncher.run(java.util.Map.of("AWS_BATCH_JOB_ATTEMPT", "3"),
+                List.of("--content-root", root.toString(), "transcode", id));
+        assertEquals(0, retry.exitCode(), retry.describe());
+        Path transcoded = root.resolve("transcode").resolve(id);
+        for (var kept : inodes.entrySet()) {
+            Path published = transcoded.resolve(kept.getKey());
+            assertEquals(kept.getValue(), Files.getAttribute(published, "unix:ino"), "kept, not re-encoded: " + kept.getKey());
+            assertEquals(sums.get(kept.getKey()), FileState.sha256(published));
+        }
+        assertRenditionsPlayable(transcoded);
+        assertOnlyWholeResults();
+        assertFalse(Files.exists(keptDir), "the kept folder goes once the asset is published");
+        JsonNode facts = manifest(transcoded).path("transcode");
+        assertEquals(3, facts.path("attempt").asInt(), facts.toString());
+        assertEquals(3 - records.size(), facts.path("facts").path("attempts").size(), "one encode per rung not kept: " + facts);
+        CliResult qc = JarLauncher.run(List.of("--content-root", root.toString(), "qc", id));
+        assertEquals(0, qc.exitCode(), qc.describe());
+    }
+
     // --- a full disk -------------------------------------------------------------------------
 
     /** A tmpfs with room for the source but not the ladder: ffmpeg's real ENOSPC. Needs root (CI is). */
@@ -243,11 +307,18 @@ class ReliabilityIT {
     }
 
     private Process startJar(String... args) throws IOException {
+        return startJar(java.util.Map.of(), args);
+    }
+
+    private Process startJar(java.util.Map<String, String> env, String... args) throws IOException {
+        Files.createDirectories(dir.resolve("jvm-tmp")); // the worker's local scratch (QC's analysis logs), watched by the tests
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JarLauncher.JAR.toString(), "--content-root", root.toString()));
+                "-Djava.io.tmpdir=" + dir.resolve("jvm-tmp"), "-jar", JarLauncher.JAR.toString(), "--content-root", root.toString()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectOutput(dir.resolve("stdout.txt").toFile())
-                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile());
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     private String stderrOf(Process p) {
@@ -277,6 +348,15 @@ class ReliabilityIT {
             return s.filter(p -> TempOwner.parse(p.getFileName().toString()).isPresent()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> keptRecords(Path keptDir) {
+        if (!Files.isDirectory(keptDir)) return List.of();
+        try (Stream<Path> s = Files.list(keptDir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".kept.json")).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(); // created or changed while we looked
         }
     }
 
