@@ -77,8 +77,9 @@ final class StageReporting {
                 .withSource(source.or(() -> manifest.map(m -> m.source().location())).orElse(null));
         record(done);
         if (stage.isLast()) {
-            notify(new Notification(Notification.Event.COMPLETED, id.value(), done.source(), stage.id(), ctx.attempt(), done.at(),
-                    done.outputs(), done.qcVerdict(), Optional.empty(), Optional.empty()));
+            notify(new Notification(Notification.Event.SUCCEEDED, id.value(), done.source(), stage.id(), ctx.attempt(), done.at(),
+                    done.outputs(), done.qcVerdict(), Optional.empty(), Optional.empty(),
+                    manifest.flatMap(m -> m.deliver()).map(r -> r.facts().destination())));
         }
         return result;
     }
@@ -93,7 +94,7 @@ final class StageReporting {
         if (id.isPresent()) record(u);
         notify(new Notification(Notification.Event.FAILED, id.map(AssetId::value).orElse(""),
                 source.or(() -> manifest.map(m -> m.source().location())), stage.id(), ctx.attempt(), u.at(),
-                List.of(), u.qcVerdict(), Optional.of(reason), Optional.of(code)));
+                List.of(), u.qcVerdict(), Optional.of(reason), Optional.of(code), Optional.empty()));
     }
 
     /** What the stage's manifest says that the table keeps: the encoder, the QC verdict, the delivered locations. */

@@ -128,14 +128,17 @@ class AwsPipelineIT {
         assertEquals("Publish", form.get("Action"));
         assertEquals(TOPIC, form.get("TopicArn"));
         JsonNode body = Json.MAPPER.readTree(form.get("Message"));
-        assertEquals("COMPLETED", body.get("event").asText());
+        assertEquals("pipeline.succeeded", body.get("event").asText());
+        assertEquals("SUCCEEDED", body.get("status").asText());
+        assertEquals("s3://media-out/deliveries/", body.get("destination").asText());
         assertEquals(id, body.get("assetId").asText());
         assertEquals("s3://media-in/uploads/clip.mp4", body.get("source").asText());
         assertEquals("PASS", body.get("qcVerdict").asText());
         List<String> notified = new ArrayList<>();
         body.get("outputs").forEach(o -> notified.add(o.asText()));
         assertEquals(outputs, notified);
-        assertEquals("COMPLETED", attribute(form, "event"));
+        assertEquals("pipeline.succeeded", attribute(form, "event"));
+        assertEquals("worker", attribute(form, "sender"));
         assertEquals(id, attribute(form, "assetId"));
 
         // A late ingest of the same object (a redelivered event, a manual rerun) is the same asset
@@ -166,11 +169,12 @@ class AwsPipelineIT {
         assertEquals(1, sent.size());
         Map<String, String> form = sent.get(0).form();
         JsonNode body = Json.MAPPER.readTree(form.get("Message"));
-        assertEquals("FAILED", body.get("event").asText());
+        assertEquals("pipeline.failed", body.get("event").asText());
+        assertEquals("ingest", body.get("stage").asText());
         assertEquals(id, body.get("assetId").asText());
         assertEquals(3, body.get("exitCode").asInt());
-        assertEquals(item.get("failureReason").s(), body.get("failureReason").asText());
-        assertEquals("FAILED", attribute(form, "event"));
+        assertEquals(item.get("failureReason").s(), body.get("reason").asText());
+        assertEquals("pipeline.failed", attribute(form, "event"));
         assertEquals("3", attribute(form, "exitCode"));
     }
 

@@ -5,15 +5,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a subscriber learns when an asset's pipeline ends: {@code COMPLETED} (delivered) or
- * {@code FAILED} (which stage, why, with which exit code). The JSON body and the message
- * attributes are documented in README.md ("Notifications").
+ * What a subscriber learns from the worker when an asset is delivered ({@code SUCCEEDED}) or a stage
+ * fails ({@code FAILED}: which stage, why, with which exit code). The message has the fields and
+ * attributes of the Batch event handler's notification ({@code aws.batch.PipelineMessage}) plus
+ * what only the worker knows: the delivered outputs and the QC verdict. See README.md
+ * ("Notifications").
+ *
+ * @param assetId empty only when ingest failed before the bytes named the asset
+ * @param destination where deliver delivered to, on success
  */
 public record Notification(Event event, String assetId, Optional<String> source, String stage, int attempt, Instant at,
                            List<String> outputs, Optional<String> qcVerdict, Optional<String> failureReason,
-                           Optional<Integer> exitCode) {
+                           Optional<Integer> exitCode, Optional<String> destination) {
 
-    public enum Event { COMPLETED, FAILED }
+    public enum Event { SUCCEEDED, FAILED }
 
     public Notification {
         outputs = List.copyOf(outputs);

@@ -47,10 +47,10 @@ public class SnsNotifierTest {
     @Test
     void completionIsOnePublishWithTheDocumentedBodyAndAttributes() throws Exception {
         int before = sns.requests().size();
-        Notification done = new Notification(Notification.Event.COMPLETED, "3f2a9c81d0e4b7a65c21", Optional.of("s3://media-in/clips/a.mp4"),
+        Notification done = new Notification(Notification.Event.SUCCEEDED, "3f2a9c81d0e4b7a65c21", Optional.of("s3://media-in/clips/a.mp4"),
                 "deliver", 1, Instant.parse("2026-12-04T06:30:00Z"),
                 List.of("s3://media-out/v1/3f2a9c81d0e4b7a65c21/720p.mp4", "s3://media-out/v1/3f2a9c81d0e4b7a65c21/qc.json"),
-                Optional.of("PASS"), Optional.empty(), Optional.empty());
+                Optional.of("PASS"), Optional.empty(), Optional.empty(), Optional.of("s3://media-out/v1/"));
         String id = new SnsNotifier(aws.sns(), TOPIC).publish(done);
         assertEquals("5b5e4f6a-0000-4000-8000-000000000001", id, "the message id is read from the response");
 
@@ -63,18 +63,27 @@ public class SnsNotifierTest {
         assertEquals("Publish", form.get("Action"));
         assertEquals(TOPIC, form.get("TopicArn"));
         JsonNode body = Json.MAPPER.readTree(form.get("Message"));
-        assertEquals("media-worker.notification/1", body.get("schema").asText());
-        assertEquals("COMPLETED", body.get("event").asText());
+        assertEquals(1, body.get("schemaVersion").asInt(), "the event handler's schema");
+        assertEquals("pipeline.succeeded", body.get("event").asText());
+        assertEquals("SUCCEEDED", body.get("status").asText());
+        assertEquals("deliver", body.get("stage").asText());
+        assertEquals(0, body.get("exitCode").asInt());
+        assertEquals("ok", body.get("exitMeaning").asText());
+        assertEquals("s3://media-out/v1/", body.get("destination").asText());
+        assertEquals("2026-12-04T06:30:00Z", body.get("at").asText());
+        assertEquals("worker", body.get("sender").asText());
+        assertEquals("media-worker: 3f2a9c81d0e4b7a65c21 delivered", form.get("Subject"));
         assertEquals("3f2a9c81d0e4b7a65c21", body.get("assetId").asText());
         assertEquals("s3://media-in/clips/a.mp4", body.get("source").asText());
         assertEquals(2, body.get("outputs").size());
         assertEquals("s3://media-out/v1/3f2a9c81d0e4b7a65c21/720p.mp4", body.get("outputs").get(0).asText());
         assertEquals("PASS", body.get("qcVerdict").asText());
-        assertTrue(body.get("failureReason").isNull());
+        assertFalse(body.has("reason"));
+        assertFalse(body.has("retryable"), "only failures say whether Batch retries them");
 
         Map<String, String[]> attributes = attributes(form);
-        assertEquals(Map.of("event", "COMPLETED", "assetId", "3f2a9c81d0e4b7a65c21", "stage", "deliver", "qcVerdict", "PASS"),
-                values(attributes));
+        assertEquals(Map.of("event", "pipeline.succeeded", "assetId", "3f2a9c81d0e4b7a65c21", "status", "SUCCEEDED", "stage", "deliver",
+                "sender", "worker", "qcVerdict", "PASS"), values(attributes));
         attributes.values().forEach(a -> assertEquals("String", a[0]));
     }
 
@@ -83,21 +92,27 @@ public class SnsNotifierTest {
         int before = sns.requests().size();
         Notification failed = new Notification(Notification.Event.FAILED, "3f2a9c81d0e4b7a65c21", Optional.empty(), "qc", 2,
                 Instant.parse("2026-12-04T06:31:00Z"), List.of(), Optional.of("FAIL"),
-                Optional.of("error: QC failed: 720p: frozen video 4.0 s"), Optional.of(5));
+                Optional.of("error: QC failed: 720p: frozen video 4.0 s"), Optional.of(5), Optional.empty());
         new SnsNotifier(aws.sns(), TOPIC).publish(failed);
 
         Map<String, String> form = sns.requests().get(before).form();
         JsonNode body = Json.MAPPER.readTree(form.get("Message"));
-        assertEquals("FAILED", body.get("event").asText());
-        assertEquals("error: QC failed: 720p: frozen video 4.0 s", body.get("failureReason").asText());
+        assertEquals("pipeline.failed", body.get("event").asText());
+        assertEquals("FAILED", body.get("status").asText());
+        assertEquals("qc", body.get("stage").asText());
+        assertEquals(2, body.get("attempts").asInt());
+        assertEquals("error: QC failed: 720p: frozen video 4.0 s", body.get("reason").asText());
         assertEquals(5, body.get("exitCode").asInt());
+        assertEquals("qc failed", body.get("exitMeaning").asText());
+        assertEquals("media-worker: 3f2a9c81d0e4b7a65c21 failed at qc (exit 5)", form.get("Subject"));
         assertFalse(body.get("retryable").asBoolean(), "exit 5 is not retried");
         assertFalse(body.has("source"), "no source known: none invented");
         Map<String, String[]> attributes = attributes(form);
         assertEquals("Number", attributes.get("exitCode")[0]);
         assertEquals("5", attributes.get("exitCode")[1]);
         assertEquals("false", attributes.get("retryable")[1]);
-        assertEquals("FAILED", attributes.get("event")[1]);
+        assertEquals("pipeline.failed", attributes.get("event")[1]);
+        assertEquals("FAILED", attributes.get("status")[1]);
     }
 
     /** MessageAttributes.entry.N.{Name, Value.DataType, Value.StringValue} as name → [type, value]. */
