@@ -47,6 +47,14 @@ public class StageContextFactory {
     /** The status table {@code submit} asks before submitting; tests hand in one of their own. */
     public PipelineRegistry pipelineRegistry() { return PipelineRegistryProvider.load(env); }
 
+    /** The status table named by {@code --status-table} when given, else {@link #pipelineRegistry()}. */
+    public PipelineRegistry pipelineRegistry(String statusTable) {
+        if (statusTable == null || statusTable.isBlank() || statusTable.equals(env.get("MEDIA_STATUS_TABLE"))) return pipelineRegistry();
+        Map<String, String> withTable = new java.util.HashMap<>(env);
+        withTable.put("MEDIA_STATUS_TABLE", statusTable.trim());
+        return PipelineRegistryProvider.load(withTable);
+    }
+
     public StageContext create(Path contentRoot, Optional<Path> ffmpegFlag, Duration stallTimeout) {
         FfmpegTools tools = new FfmpegLocator(Optional.ofNullable(env.get("PATH")), FfmpegLocator.BUNDLED).locate(ffmpegFlag, Optional.ofNullable(env.get("FFMPEG_PATH")).filter(s -> !s.isBlank()).map(Path::of));
         Supplier<FfmpegInfo> info = memoize(() -> FfmpegInfo.read(tools.ffmpeg(), runner));
