@@ -61,6 +61,7 @@ final class StageReporting {
      * code; a delivery and every failure are also notified. The stage's exception is rethrown.
      */
     <T> T run(PipelineStage stage, Optional<AssetId> knownId, Optional<String> source, Supplier<T> work, Function<T, AssetId> idOf) {
+        if (table.isEmpty() && notifier.isEmpty()) return work.get(); // nothing to report to: no manifest reads either
         knownId.ifPresent(id -> record(StatusUpdate.of(id, stage, StageState.RUNNING, ctx.attempt(), ctx.clock().instant())
                 .withSource(source.orElse(null))));
         T result;
@@ -111,12 +112,18 @@ final class StageReporting {
 
     /** The asset's most complete manifest on the content tree (the folder an asset is in moves as it advances). */
     private Optional<Manifest> latestManifest(AssetId id) {
-        ContentTree tree = ctx.tree();
-        return Stream.of(ContentTree.Area.values())
-                .map(area -> tree.dir(area, id).resolve(Manifest.FILE_NAME))
-                .filter(Files::isRegularFile)
-                .flatMap(f -> read(f).stream())
-                .max(Comparator.comparingInt(StageReporting::stagesRecorded));
+        try {
+            ContentTree tree = ctx.tree();
+            return Stream.of(ContentTree.Area.values())
+                    .map(area -> tree.dir(area, id).resolve(Manifest.FILE_NAME))
+                    .filter(Files::isRegularFile)
+                    .flatMap(f -> read(f).stream())
+                    .max(Comparator.comparingInt(StageReporting::stagesRecorded));
+        } catch (RuntimeException e) {
+            // A report must never replace the stage's own error (e.g. a content root that is not there).
+            LOG.debug("no manifest of {} for the status report: {}", id, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static int stagesRecorded(Manifest m) {

@@ -178,6 +178,18 @@ class AwsPipelineIT {
         assertEquals("3", attribute(form, "exitCode"));
     }
 
+    @Test
+    void reportingNeverReplacesTheStagesOwnError() {
+        // A bad setting on a content root that is not there: still exit 2 naming the setting, and recorded as such.
+        CliResult r = JarLauncher.run(env, List.of("--content-root", work.resolve("no-such-root").toString(), "qc", "badsetting0000000001",
+                "--duration-tolerance", "-1"));
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.stderrLines().stream().anyMatch(l -> l.startsWith("media-worker: error:") && l.contains("--duration-tolerance")), r.describe());
+        Map<String, AttributeValue> item = item("badsetting0000000001");
+        assertEquals("FAILED", item.get("status").s());
+        assertEquals("2", item.get("exitCode").n());
+    }
+
     private static Map<String, AttributeValue> item(String id) {
         return dynamo.client().getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of("assetId", AttributeValue.fromS(id)))).item();
     }
