@@ -5,8 +5,11 @@ import io.mediaworker.model.AssetId;
 import io.mediaworker.plan.Rendition;
 import io.mediaworker.plan.TranscodePlan;
 import io.mediaworker.aws.batch.PipelineStage;
+import io.mediaworker.model.UsageException;
 import io.mediaworker.stage.StageContext;
 import io.mediaworker.stage.TranscodeStage;
+import io.mediaworker.watch.StageWatch;
+import io.mediaworker.watch.WatchLoop;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,8 +26,14 @@ import picocli.CommandLine.ParentCommand;
 final class TranscodeCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
 
-    @Parameters(paramLabel = "ASSET_ID", description = "The asset to transcode (as printed by ingest).")
+    @Parameters(paramLabel = "ASSET_ID", arity = "0..1", description = "The asset to transcode (as printed by ingest; not with --watch).")
     String assetId;
+
+    @Option(names = "--watch", defaultValue = "${env:MEDIA_WATCH:-false}",
+            description = "Watch the content tree instead: transcode every ingested asset that has no ladder yet, one at a time under a lease (env MEDIA_WATCH).")
+    boolean watch;
+
+    @picocli.CommandLine.Mixin WatchOptions watching;
 
     @Option(names = "--profile", paramLabel = "FILE", defaultValue = "${env:MEDIA_PROFILE}",
             description = "A ladder profile (JSON) to use instead of the built-in ladder (env MEDIA_PROFILE).")
@@ -41,6 +50,18 @@ final class TranscodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        watching.requireWatch(watch);
+        if ((assetId == null) != watch) throw new UsageException("give either ASSET_ID or --watch");
+        if (watch) {
+            if (dryRun) throw new UsageException("--dry-run shows one asset's plan; it cannot be used with --watch");
+            LogSetup.stage("transcode", null);
+            TranscodeStage.loadProfile(Optional.ofNullable(profile)); // a bad profile stops the watcher, not every asset
+            StageContext ctx = Commands.context(root);
+            TranscodeStage stage = new TranscodeStage(ctx);
+            StageWatch job = StageWatch.transcode(ctx, id -> stage.run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false,
+                    encoding.encoder, encoding.maxNvencSessions, force)));
+            return WatchLoop.of(ctx, job, watching.settings(), root.spec.commandLine().getOut()).run();
+        }
         LogSetup.stage("transcode", assetId);
         StageContext ctx = Commands.context(root);
         TranscodeStage.Request request = new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun,

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Reads and writes {@code manifest.json} in an asset folder. */
-final class ManifestStore {
+public final class ManifestStore {
     private ManifestStore() {}
 
-    static Optional<Manifest> read(Path assetDir) {
+    public static Optional<Manifest> read(Path assetDir) {
         Path file = assetDir.resolve(Manifest.FILE_NAME);
         try {
             return Optional.of(Json.MAPPER.readValue(Files.readAllBytes(file), Manifest.class));

@@ -205,7 +205,8 @@ public final class QcStage {
         }
     }
 
-    private static QcPolicy loadPolicy(Optional<Path> file) {
+    /** The QC policy from a file, or the default; a usage error (exit 2) when it cannot be read or is invalid. */
+    public static QcPolicy loadPolicy(Optional<Path> file) {
         if (file.isEmpty()) return QcPolicy.DEFAULT;
         try {
             return QcPolicyParser.parse(Files.readString(file.get(), StandardCharsets.UTF_8), file.get().getFileName().toString());

@@ -321,7 +321,8 @@ public final class TranscodeStage {
         return records;
     }
 
-    private static LadderProfile loadProfile(Optional<Path> file) {
+    /** The ladder profile from a file, or the default; a usage error (exit 2) when it cannot be read or is invalid. */
+    public static LadderProfile loadProfile(Optional<Path> file) {
         if (file.isEmpty()) return LadderProfile.DEFAULT;
         try {
             return ProfileParser.parse(Files.readString(file.get(), StandardCharsets.UTF_8), file.get().getFileName().toString());
