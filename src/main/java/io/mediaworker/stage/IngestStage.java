@@ -6,6 +6,7 @@ import io.mediaworker.log.LogSetup;
 import io.mediaworker.manifest.FileRecord;
 import io.mediaworker.manifest.IngestFacts;
 import io.mediaworker.manifest.Manifest;
+import io.mediaworker.manifest.SourceObject;
 import io.mediaworker.manifest.SourceRecord;
 import io.mediaworker.manifest.StageRecord;
 import io.mediaworker.manifest.StageStatus;
@@ -17,7 +18,6 @@ import io.mediaworker.mp4.Mp4Inspector;
 import io.mediaworker.mp4.Mp4Layout;
 import io.mediaworker.transfer.Source;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +50,15 @@ public final class IngestStage {
         StageMetrics metrics = StageMetrics.start("ingest");
         ContentTree tree = ctx.tree().prepare();
         Instant started = ctx.clock().instant();
+        Optional<SourceObject> object = request.source().object();
+        Optional<AssetId> known = object.flatMap(o -> IngestedObjects.find(tree, request.assetId(), o));
+        if (known.isPresent()) {
+            // The same object (same version or ETag) again: one asset, and no second download.
+            LogSetup.stage("ingest", known.get().value());
+            LOG.info("asset {} already ingested from {} (same version/ETag): nothing to do", known.get(), request.source().location());
+            metrics.finish();
+            return new Result(known.get(), true, tree.dir(ContentTree.Area.INGEST, known.get()));
+        }
         Path staging = tree.newStaging("ingest", "incoming");
         try {
             String storedAs = "source." + extension(request.source().fileName());
@@ -70,7 +79,8 @@ public final class IngestStage {
             }
 
             MediaInfo info = probeOrQuarantine(id, staging.resolve(storedAs));
-            SourceRecord source = new SourceRecord(request.source().location(), request.source().fileName(), copy.size(), copy.sha256());
+            SourceRecord source = new SourceRecord(request.source().location(), request.source().fileName(), copy.size(), copy.sha256(),
+                    request.source().object());
             FileRecord stored = new FileRecord(tree.root().relativize(folder.resolve(storedAs)).toString(), copy.size(), copy.sha256());
             StageRecord<IngestFacts> record = new StageRecord<>(StageStatus.SUCCEEDED, started, ctx.clock().instant(),
                     ctx.attempt(), ctx.host(), ctx.toolVersions(),
@@ -116,8 +126,8 @@ public final class IngestStage {
     }
 
     private static HashingCopy.Result copy(Source source, Path target) {
-        try (InputStream in = source.open()) {
-            return HashingCopy.copy(in, target);
+        try {
+            return source.copyTo(target);
         } catch (IOException e) {
             throw ContentTree.storageFault("cannot copy " + source.location(), e);
         }
