@@ -2,13 +2,14 @@ package io.mediaworker.cli;
 
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
+import io.mediaworker.aws.batch.PipelineStage;
 import io.mediaworker.model.UsageException;
 import io.mediaworker.stage.DeliverStage;
 import io.mediaworker.stage.StageContext;
+import io.mediaworker.transfer.Destination;
 import io.mediaworker.watch.StageWatch;
 import io.mediaworker.watch.WatchLoop;
-import io.mediaworker.transfer.LocalFolderDestination;
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +33,10 @@ final class DeliverCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin WatchOptions watching;
 
     @Option(names = "--to", required = true, paramLabel = "DEST", defaultValue = "${env:DELIVER_TO}",
-            description = "Destination folder (env DELIVER_TO).")
-    Path to;
+            description = "Destination folder, or s3://bucket/prefix/ (env DELIVER_TO).")
+    String to;
+
+    @picocli.CommandLine.Mixin S3DeliveryOptions s3;
 
     @Option(names = "--force", defaultValue = "${env:MEDIA_FORCE:-false}",
             description = "Deliver again even when the recorded delivery to DEST still verifies (env MEDIA_FORCE).")
@@ -47,12 +50,16 @@ final class DeliverCommand implements Callable<Integer> {
             LogSetup.stage("deliver", null);
             StageContext ctx = Commands.context(root);
             DeliverStage stage = new DeliverStage(ctx);
-            LocalFolderDestination destination = new LocalFolderDestination(to);
+            Destination destination = Transfers.destination(root, to, s3);
             StageWatch job = StageWatch.deliver(ctx, destination.describe(), id -> stage.run(new DeliverStage.Request(id, destination, force)));
             return WatchLoop.of(ctx, job, watching.settings(), root.spec.commandLine().getOut()).run();
         }
         LogSetup.stage("deliver", assetId);
-        new DeliverStage(Commands.context(root)).run(new DeliverStage.Request(AssetId.of(assetId), new LocalFolderDestination(to), force));
+        StageContext ctx = Commands.context(root);
+        AssetId id = AssetId.of(assetId);
+        StageReporting.of(root, ctx).run(PipelineStage.DELIVER, Optional.of(id), Optional.empty(),
+                () -> new DeliverStage(ctx).run(new DeliverStage.Request(id, Transfers.destination(root, to, s3), force)),
+                DeliverStage.Result::assetId);
         return 0;
     }
 }

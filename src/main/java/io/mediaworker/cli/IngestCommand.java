@@ -2,10 +2,10 @@ package io.mediaworker.cli;
 
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
+import io.mediaworker.aws.batch.PipelineStage;
 import io.mediaworker.model.UsageException;
 import io.mediaworker.stage.IngestStage;
 import io.mediaworker.stage.StageContext;
-import io.mediaworker.transfer.LocalFileSource;
 import io.mediaworker.watch.IngestWatch;
 import io.mediaworker.watch.WatchLoop;
 import io.mediaworker.watch.WatchSettings;
@@ -25,8 +25,8 @@ import picocli.CommandLine.ParentCommand;
 final class IngestCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "The source media file (not with --watch).")
-    Path source;
+    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "The source media file, or s3://bucket/key (not with --watch).")
+    String source;
 
     @Option(names = "--watch", paramLabel = "DIR", defaultValue = "${env:MEDIA_WATCH_DIR}",
             description = "Watch DIR instead: ingest every file that arrives there (env MEDIA_WATCH_DIR).")
@@ -54,8 +54,10 @@ final class IngestCommand implements Callable<Integer> {
             return WatchLoop.of(ctx, job, watching.settings(), root.spec.commandLine().getOut()).run();
         }
         LogSetup.stage("ingest", assetId);
-        IngestStage.Result result = new IngestStage(Commands.context(root)).run(
-                new IngestStage.Request(new LocalFileSource(source), Optional.ofNullable(assetId).map(AssetId::of)));
+        StageContext ctx = Commands.context(root);
+        Optional<AssetId> id = Optional.ofNullable(assetId).map(AssetId::of);
+        IngestStage.Result result = StageReporting.of(root, ctx).run(PipelineStage.INGEST, id, Optional.of(source),
+                () -> new IngestStage(ctx).run(new IngestStage.Request(Transfers.source(root, source), id)), IngestStage.Result::assetId);
         root.spec.commandLine().getOut().println(result.assetId());
         return 0;
     }

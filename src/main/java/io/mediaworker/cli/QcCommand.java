@@ -2,6 +2,7 @@ package io.mediaworker.cli;
 
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
+import io.mediaworker.aws.batch.PipelineStage;
 import io.mediaworker.model.UsageException;
 import io.mediaworker.stage.QcStage;
 import io.mediaworker.stage.StageContext;
@@ -46,7 +47,10 @@ final class QcCommand implements Callable<Integer> {
             return WatchLoop.of(ctx, job, watching.settings(), root.spec.commandLine().getOut()).run();
         }
         LogSetup.stage("qc", assetId);
-        new QcStage(Commands.context(root)).run(qcOptions.request(AssetId.of(assetId)));
+        StageContext ctx = Commands.context(root);
+        AssetId id = AssetId.of(assetId);
+        StageReporting.of(root, ctx).run(PipelineStage.QC, Optional.of(id), Optional.empty(),
+                () -> new QcStage(ctx).run(qcOptions.request(id)), QcStage.Result::assetId);
         return 0;
     }
 }

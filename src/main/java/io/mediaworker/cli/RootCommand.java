@@ -46,6 +46,21 @@ public final class RootCommand implements Runnable {
             description = "Kill ffmpeg (exit 4) when it makes no progress for this long (env MEDIA_STALL_TIMEOUT, default ${DEFAULT-VALUE}).")
     long stallTimeoutSeconds;
 
+    @Option(names = "--status-table", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            defaultValue = "${env:MEDIA_STATUS_TABLE}",
+            description = "DynamoDB table for per-asset status (env MEDIA_STATUS_TABLE; default: none).")
+    String statusTable;
+
+    @Option(names = "--notify-topic", scope = ScopeType.INHERIT, paramLabel = "ARN",
+            defaultValue = "${env:MEDIA_NOTIFY_TOPIC}",
+            description = "SNS topic for completion and failure messages (env MEDIA_NOTIFY_TOPIC; default: none).")
+    String notifyTopic;
+
+    @Option(names = "--expected-bucket-owner", scope = ScopeType.INHERIT, paramLabel = "ACCOUNT",
+            defaultValue = "${env:MEDIA_EXPECTED_BUCKET_OWNER}",
+            description = "Refuse S3 buckets not owned by this account id (env MEDIA_EXPECTED_BUCKET_OWNER).")
+    String expectedBucketOwner;
+
     private StageContextFactory contexts = new StageContextFactory();
 
     @Override

@@ -1,5 +1,6 @@
 package io.mediaworker.cli;
 
+import io.mediaworker.aws.batch.PipelineStage;
 import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
 import io.mediaworker.stage.DeliverStage;
@@ -7,8 +8,6 @@ import io.mediaworker.stage.IngestStage;
 import io.mediaworker.stage.QcStage;
 import io.mediaworker.stage.StageContext;
 import io.mediaworker.stage.TranscodeStage;
-import io.mediaworker.transfer.LocalFileSource;
-import io.mediaworker.transfer.LocalFolderDestination;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,12 +23,14 @@ import picocli.CommandLine.ParentCommand;
 final class RunCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
 
-    @Parameters(paramLabel = "SOURCE", description = "The source media file.")
-    Path source;
+    @Parameters(paramLabel = "SOURCE", description = "The source media file, or s3://bucket/key.")
+    String source;
 
     @Option(names = "--to", required = true, paramLabel = "DEST", defaultValue = "${env:DELIVER_TO}",
-            description = "Destination folder (env DELIVER_TO).")
-    Path to;
+            description = "Destination folder, or s3://bucket/prefix/ (env DELIVER_TO).")
+    String to;
+
+    @picocli.CommandLine.Mixin S3DeliveryOptions s3;
 
     @Option(names = "--asset-id", paramLabel = "ID", defaultValue = "${env:ASSET_ID}",
             description = "Use this asset id (env ASSET_ID) instead of one derived from the SHA-256.")
@@ -48,19 +49,26 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StageContext ctx = Commands.context(root);
+        StageReporting report = StageReporting.of(root, ctx);
         LogSetup.stage("ingest", assetId);
-        AssetId id = new IngestStage(ctx).run(new IngestStage.Request(new LocalFileSource(source),
-                Optional.ofNullable(assetId).map(AssetId::of))).assetId();
+        Optional<AssetId> named = Optional.ofNullable(assetId).map(AssetId::of);
+        AssetId id = report.run(PipelineStage.INGEST, named, Optional.of(source),
+                () -> new IngestStage(ctx).run(new IngestStage.Request(Transfers.source(root, source), named)), IngestStage.Result::assetId)
+                .assetId();
+        Optional<AssetId> known = Optional.of(id);
         // The id goes out first, so a caller knows which asset a later failure belongs to.
         root.spec.commandLine().getOut().println(id);
         root.spec.commandLine().getOut().flush();
         LogSetup.stage("transcode", id.value());
-        new TranscodeStage(ctx).run(new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions(),
-                false, audio.language()));
+        report.run(PipelineStage.TRANSCODE, known, Optional.of(source), () -> new TranscodeStage(ctx).run(
+                new TranscodeStage.Request(id, Optional.ofNullable(profile), false, encoding.encoder, encoding.maxNvencSessions(),
+                        false, audio.language())),
+                TranscodeStage.Result::assetId);
         LogSetup.stage("qc", id.value());
-        new QcStage(ctx).run(qcOptions.request(id));
+        report.run(PipelineStage.QC, known, Optional.of(source), () -> new QcStage(ctx).run(qcOptions.request(id)), QcStage.Result::assetId);
         LogSetup.stage("deliver", id.value());
-        new DeliverStage(ctx).run(new DeliverStage.Request(id, new LocalFolderDestination(to)));
+        report.run(PipelineStage.DELIVER, known, Optional.of(source),
+                () -> new DeliverStage(ctx).run(new DeliverStage.Request(id, Transfers.destination(root, to, s3))), DeliverStage.Result::assetId);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.mediaworker.cli;
 
+import io.mediaworker.aws.AwsClients;
 import io.mediaworker.aws.batch.PipelineRegistry;
 import io.mediaworker.aws.batch.PipelineRegistryProvider;
 import io.mediaworker.content.ContentTree;
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
 public class StageContextFactory {
     private final RealProcessRunner runner = new RealProcessRunner();
     private final Map<String, String> env;
+    private AwsClients aws;
 
     public StageContextFactory() {
         this(System.getenv());
@@ -37,8 +39,21 @@ public class StageContextFactory {
 
     public RealProcessRunner runner() { return runner; }
 
+    /** The AWS clients of this process, built on first use (only S3, status and notify options need them). */
+    public synchronized AwsClients aws() {
+        if (aws == null) aws = AwsClients.fromEnvironment(env);
+        return aws;
+    }
     /** The status table {@code submit} asks before submitting; tests hand in one of their own. */
     public PipelineRegistry pipelineRegistry() { return PipelineRegistryProvider.load(env); }
+
+    /** The status table named by {@code --status-table} when given, else {@link #pipelineRegistry()}. */
+    public PipelineRegistry pipelineRegistry(String statusTable) {
+        if (statusTable == null || statusTable.isBlank() || statusTable.equals(env.get("MEDIA_STATUS_TABLE"))) return pipelineRegistry();
+        Map<String, String> withTable = new java.util.HashMap<>(env);
+        withTable.put("MEDIA_STATUS_TABLE", statusTable.trim());
+        return PipelineRegistryProvider.load(withTable);
+    }
 
     public StageContext create(Path contentRoot, Optional<Path> ffmpegFlag, Duration stallTimeout) {
         FfmpegTools tools = new FfmpegLocator(Optional.ofNullable(env.get("PATH")), FfmpegLocator.BUNDLED).locate(ffmpegFlag, Optional.ofNullable(env.get("FFMPEG_PATH")).filter(s -> !s.isBlank()).map(Path::of));

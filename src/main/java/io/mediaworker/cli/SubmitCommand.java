@@ -79,7 +79,7 @@ final class SubmitCommand implements Callable<Integer> {
             out.println(Json.MAPPER.writeValueAsString(SubmissionJson.requests(PipelinePlanner.plan(pipelineSource, id, settings))));
         } else {
             try (BatchClient batch = BatchClients.create(Optional.ofNullable(endpoint))) {
-                PipelineSubmission submission = new PipelineSubmission(settings, root.contexts().pipelineRegistry(),
+                PipelineSubmission submission = new PipelineSubmission(settings, root.contexts().pipelineRegistry(root.statusTable),
                         new BatchJobSubmitter(batch), Clock.systemUTC());
                 out.println(Json.MAPPER.writeValueAsString(SubmissionJson.result(submission.submit(pipelineSource, id))));
             }

@@ -4,6 +4,7 @@ import io.mediaworker.log.LogSetup;
 import io.mediaworker.model.AssetId;
 import io.mediaworker.plan.Rendition;
 import io.mediaworker.plan.TranscodePlan;
+import io.mediaworker.aws.batch.PipelineStage;
 import io.mediaworker.model.UsageException;
 import io.mediaworker.stage.StageContext;
 import io.mediaworker.stage.TranscodeStage;
@@ -64,9 +65,13 @@ final class TranscodeCommand implements Callable<Integer> {
             return WatchLoop.of(ctx, job, watching.settings(), root.spec.commandLine().getOut()).run();
         }
         LogSetup.stage("transcode", assetId);
-        TranscodeStage.Result result = new TranscodeStage(Commands.context(root))
-                .run(new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun, encoding.encoder, encoding.maxNvencSessions(),
-                        force, audio.language()));
+        StageContext ctx = Commands.context(root);
+        TranscodeStage.Request request = new TranscodeStage.Request(AssetId.of(assetId), Optional.ofNullable(profile), dryRun,
+                encoding.encoder, encoding.maxNvencSessions(), force, audio.language());
+        // A dry run changes nothing, so it reports nothing either.
+        TranscodeStage.Result result = dryRun ? new TranscodeStage(ctx).run(request)
+                : StageReporting.of(root, ctx).run(PipelineStage.TRANSCODE, Optional.of(request.assetId()), Optional.empty(),
+                        () -> new TranscodeStage(ctx).run(request), TranscodeStage.Result::assetId);
         if (dryRun) print(result.plan().orElseThrow(), root.spec.commandLine().getOut());
         return 0;
     }

@@ -75,12 +75,13 @@ public final class DeliverStage {
         files.add(outputDir.resolve(QcStage.REPORT_FILE));
         if (java.nio.file.Files.exists(outputDir.resolve(QcStage.HTML_FILE))) files.add(outputDir.resolve(QcStage.HTML_FILE));
 
-        List<FileRecord> delivered = request.destination().deliver(id, files);
+        Destination.Delivered result = request.destination().deliverRecorded(id, files);
+        List<FileRecord> delivered = result.files();
         verify(renditions, delivered);
 
         StageRecord<DeliveryFacts> record = new StageRecord<>(StageStatus.SUCCEEDED, started, ctx.clock().instant(),
                 ctx.attempt(), ctx.host(), ctx.toolVersions(), renditions, delivered, Optional.empty(),
-                new DeliveryFacts(request.destination().describe(), delivered));
+                new DeliveryFacts(request.destination().describe(), delivered, result.objects()));
         Manifest updated = manifest.withDeliver(record);
         ManifestStore.write(outputDir, updated, tree.work());
         request.destination().deliver(id, List.of(outputDir.resolve(Manifest.FILE_NAME)));

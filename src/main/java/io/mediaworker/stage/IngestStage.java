@@ -7,6 +7,7 @@ import io.mediaworker.log.Redaction;
 import io.mediaworker.manifest.FileRecord;
 import io.mediaworker.manifest.IngestFacts;
 import io.mediaworker.manifest.Manifest;
+import io.mediaworker.manifest.SourceObject;
 import io.mediaworker.manifest.SourceRecord;
 import io.mediaworker.manifest.StageRecord;
 import io.mediaworker.manifest.StageStatus;
@@ -20,7 +21,6 @@ import io.mediaworker.mp4.Mp4Inspector;
 import io.mediaworker.mp4.Mp4Layout;
 import io.mediaworker.transfer.Source;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +54,15 @@ public final class IngestStage {
         ContentTree tree = ctx.tree().prepare();
         request.source().localPath().ifPresent(tree::refuseLinkOutOfRoot);
         Instant started = ctx.clock().instant();
+        Optional<SourceObject> object = request.source().object();
+        Optional<AssetId> known = object.flatMap(o -> IngestedObjects.find(tree, request.assetId(), o));
+        if (known.isPresent()) {
+            // The same object (same version or ETag) again: one asset, and no second download.
+            LogSetup.stage("ingest", known.get().value());
+            LOG.info("asset {} already ingested from {} (same version/ETag): nothing to do", known.get(), request.source().location());
+            metrics.finish();
+            return new Result(known.get(), true, tree.dir(ContentTree.Area.INGEST, known.get()));
+        }
         Path staging = tree.newStaging("ingest", "incoming");
         try {
             String storedAs = "source." + extension(request.source().fileName());
@@ -76,7 +85,8 @@ public final class IngestStage {
             MediaInfo info = probeOrQuarantine(id, staging.resolve(storedAs));
             // A presigned or user:password URL must not live on in the manifest, which travels with the asset.
             String location = Redaction.redact(request.source().location());
-            SourceRecord source = new SourceRecord(location, request.source().fileName(), copy.size(), copy.sha256());
+            SourceRecord source = new SourceRecord(location, request.source().fileName(), copy.size(), copy.sha256(),
+                    request.source().object());
             FileRecord stored = new FileRecord(tree.root().relativize(folder.resolve(storedAs)).toString(), copy.size(), copy.sha256());
             StageRecord<IngestFacts> record = new StageRecord<>(StageStatus.SUCCEEDED, started, ctx.clock().instant(),
                     ctx.attempt(), ctx.host(), ctx.toolVersions(),
@@ -141,8 +151,8 @@ public final class IngestStage {
     }
 
     private static HashingCopy.Result copy(Source source, Path target) {
-        try (InputStream in = source.open()) {
-            return HashingCopy.copy(in, target);
+        try {
+            return source.copyTo(target);
         } catch (IOException e) {
             throw ContentTree.storageFault("cannot copy " + source.location(), e);
         }
