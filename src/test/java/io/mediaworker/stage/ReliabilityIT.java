@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReliabilityIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** 6 s of 1280x720: a 3-rung ladder that keeps ffmpeg busy long enough to be interrupted. */
+    /** 4 s of 1280x720: a 3-rung ladder that keeps ffmpeg busy long enough to be interrupted. */
     private static Path source;
     private static FileState sourceState;
 
@@ -55,7 +55,7 @@ class ReliabilityIT {
         GeneratedMedia.assumeFfmpeg();
         source = shared.resolve("clip 720p.mp4");
         run(List.of(GeneratedMedia.FFMPEG.toString(), "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
-                "testsrc2=size=1280x720:rate=30:duration=6", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=6",
+                "testsrc2=size=1280x720:rate=30:duration=4", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=4",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", source.toString()));
         sourceState = FileState.of(source);
     }
@@ -409,7 +409,7 @@ class ReliabilityIT {
             for (Path f : media) {
                 Ffprobe.Probe probe = Ffprobe.probe(f);
                 assertEquals("h264", probe.videos().get(0).path("codec_name").asText(), f.toString());
-                assertEquals(6.0, probe.durationSeconds(), 0.2, f.toString());
+                assertEquals(4.0, probe.durationSeconds(), 0.2, f.toString());
             }
         }
     }
