@@ -12,14 +12,15 @@ import io.mediaworker.aws.batch.SnsPipelineNotifier;
 import io.mediaworker.aws.lambda.JobStateHandler;
 import io.mediaworker.aws.lambda.SourceEventHandler;
 import io.mediaworker.aws.lambda.SourceKeyPolicy;
-import io.mediaworker.aws.notify.SnsNotifierTest;
 import io.mediaworker.aws.status.DynamoStatusTable;
 import io.mediaworker.cli.CommandLineFactory;
 import io.mediaworker.cli.StageContextFactory;
 import io.mediaworker.content.Json;
+import io.mediaworker.testing.BatchJobs;
 import io.mediaworker.testing.CapturingHttpServer;
 import io.mediaworker.testing.FileState;
 import io.mediaworker.testing.GeneratedMedia;
+import io.mediaworker.testing.LocalAws;
 import io.mediaworker.testing.LocalDynamo;
 import io.mediaworker.testing.LocalS3;
 import io.mediaworker.testing.RecordingBatch;
@@ -63,6 +64,7 @@ class AwsEndToEndIT {
     static final String TOPIC = "arn:aws:sns:us-east-1:111122223333:media-worker-pipeline";
 
     @TempDir static Path work;
+    static LocalAws local;
     static LocalS3 s3;
     static LocalDynamo dynamo;
     static CapturingHttpServer sns;
@@ -74,17 +76,13 @@ class AwsEndToEndIT {
     static void start() throws Exception {
         GeneratedMedia.assumeFfmpeg();
         SdkTestCredentials.install();
-        dynamo = LocalDynamo.start();
-        dynamo.createStatusTable(TABLE);
-        s3 = LocalS3.start();
-        s3.client().createBucket(b -> b.bucket("media-in"));
-        s3.client().createBucket(b -> b.bucket("media-out"));
-        sns = CapturingHttpServer.start("text/xml", SnsNotifierTest.RESPONSE);
+        local = LocalAws.start(TABLE, "media-in", "media-out");
+        dynamo = local.dynamo();
+        s3 = local.s3();
+        sns = local.sns();
         batch = new RecordingBatch();
         workerEnv = new HashMap<>(System.getenv());
-        workerEnv.putAll(s3.workerEnvironment());
-        workerEnv.putAll(dynamo.workerEnvironment());
-        workerEnv.put("MEDIA_S3_MULTIPART_CHECKSUM", "composite"); // S3Mock has no full-object multipart checksums
+        workerEnv.putAll(local.workerEnvironment());
         aws = AwsClients.fromEnvironment(workerEnv);
     }
 
@@ -92,9 +90,7 @@ class AwsEndToEndIT {
     static void stop() throws Exception {
         if (aws != null) aws.close();
         if (batch != null) batch.close();
-        if (sns != null) sns.close();
-        if (s3 != null) s3.close();
-        if (dynamo != null) dynamo.close();
+        if (local != null) local.close();
     }
 
     @Test
@@ -177,22 +173,7 @@ class AwsEndToEndIT {
 
     /** A job as Batch runs it: the registered definition's command, its Ref:: parameters filled, the worker's CLI. */
     private static int runJob(JsonNode job) throws Exception {
-        JsonNode definition = null;
-        try (Stream<Path> files = Files.list(Path.of("jobdefs"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                JsonNode d = Json.MAPPER.readTree(f.toFile());
-                if (d.path("jobDefinitionName").asText().equals(job.path("jobDefinition").asText())) definition = d;
-            }
-        }
-        assertTrue(definition != null, "no job definition " + job.path("jobDefinition").asText());
-        Map<String, String> parameters = new HashMap<>();
-        definition.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
-        job.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
-        List<String> args = new ArrayList<>();
-        for (JsonNode arg : definition.path("containerProperties").path("command")) {
-            String a = arg.asText();
-            args.add(a.startsWith("Ref::") && parameters.containsKey(a.substring(5)) ? parameters.get(a.substring(5)) : a);
-        }
+        List<String> args = new ArrayList<>(BatchJobs.command(job));
         args.addAll(List.of("--status-table", TABLE)); // the job definition's environment in a deployment
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -216,27 +197,9 @@ class AwsEndToEndIT {
         return event;
     }
 
-    /** What EventBridge hands the job-state function when the job reaches this status. */
     private static JsonNode jobEvent(JsonNode job, String jobId, String status, Optional<Integer> exitCode) {
-        ObjectNode event = Json.MAPPER.createObjectNode();
-        event.put("version", "0").put("id", java.util.UUID.randomUUID().toString()).put("detail-type", "Batch Job State Change")
-                .put("source", "aws.batch").put("account", "111122223333").put("time", Instant.now().toString().replaceAll("\\.\\d+Z$", "Z"))
-                .put("region", "us-east-1");
-        ObjectNode detail = event.putObject("detail");
-        detail.put("jobName", job.path("jobName").asText()).put("jobId", jobId).put("jobQueue", job.path("jobQueue").asText())
-                .put("status", status).put("jobDefinition", job.path("jobDefinition").asText());
-        detail.set("parameters", job.path("parameters"));
-        if (exitCode.isPresent()) {
-            detail.put("statusReason", "Essential container in task exited");
-            detail.put("stoppedAt", Instant.now().toEpochMilli());
-            detail.putArray("attempts").addObject().put("statusReason", "Essential container in task exited")
-                    .putObject("container").put("exitCode", exitCode.get());
-            detail.putObject("container").put("exitCode", exitCode.get());
-        } else {
-            detail.putArray("attempts");
-            detail.putObject("container");
-        }
-        return event;
+        return BatchJobs.stateChange(job, jobId, status, exitCode, exitCode.isPresent() ? "Essential container in task exited" : "",
+                "111122223333", "us-east-1");
     }
 
     private static JsonNode handle(SourceEventHandler handler, JsonNode event) throws Exception {

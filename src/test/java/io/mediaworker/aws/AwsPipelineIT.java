@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mediaworker.aws.notify.SnsNotifierTest;
 import io.mediaworker.content.Json;
 import io.mediaworker.testing.CapturingHttpServer;
 import io.mediaworker.testing.CliResult;
 import io.mediaworker.testing.FileState;
 import io.mediaworker.testing.GeneratedMedia;
 import io.mediaworker.testing.JarLauncher;
+import io.mediaworker.testing.LocalAws;
 import io.mediaworker.testing.LocalDynamo;
 import io.mediaworker.testing.LocalS3;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +47,7 @@ class AwsPipelineIT {
             """;
 
     @TempDir static Path work;
+    static LocalAws local;
     static LocalS3 s3;
     static LocalDynamo dynamo;
     static CapturingHttpServer sns;
@@ -57,27 +58,20 @@ class AwsPipelineIT {
     @BeforeAll
     static void start() throws Exception {
         GeneratedMedia.assumeFfmpeg();
-        dynamo = LocalDynamo.start();
-        dynamo.createStatusTable(TABLE);
-        s3 = LocalS3.start();
-        s3.client().createBucket(b -> b.bucket("media-in"));
-        s3.client().createBucket(b -> b.bucket("media-out"));
-        sns = CapturingHttpServer.start("text/xml", SnsNotifierTest.RESPONSE);
+        local = LocalAws.start(TABLE, "media-in", "media-out");
+        dynamo = local.dynamo();
+        s3 = local.s3();
+        sns = local.sns();
         clip = new GeneratedMedia(work).mp4();
         profile = Files.writeString(work.resolve("fast.json"), PROFILE, StandardCharsets.UTF_8);
-        env = new HashMap<>(s3.workerEnvironment());
-        env.putAll(dynamo.workerEnvironment());
-        env.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
-        env.put("MEDIA_S3_MULTIPART_CHECKSUM", "composite"); // S3Mock has no full-object multipart checksums
+        env = new HashMap<>(local.workerEnvironment());
         env.put("MEDIA_STATUS_TABLE", TABLE);
         env.put("MEDIA_NOTIFY_TOPIC", TOPIC);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (sns != null) sns.close();
-        if (s3 != null) s3.close();
-        if (dynamo != null) dynamo.close();
+        if (local != null) local.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediaworker.aws.batch.InMemoryPipelineRegistry;
 import io.mediaworker.aws.batch.PipelineRegistry;
 import io.mediaworker.aws.batch.PipelineState;
@@ -15,6 +14,7 @@ import io.mediaworker.aws.lambda.JobStateHandler;
 import io.mediaworker.cli.CommandLineFactory;
 import io.mediaworker.cli.StageContextFactory;
 import io.mediaworker.model.AssetId;
+import io.mediaworker.testing.BatchJobs;
 import io.mediaworker.testing.CliResult;
 import io.mediaworker.testing.Ffprobe;
 import io.mediaworker.testing.GeneratedMedia;
@@ -30,9 +30,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,48 +179,13 @@ class BatchDagIT {
         return exits;
     }
 
-    /** The registered job definition's command with Batch's parameter substitution: submitted values over the definition's defaults. */
     private static List<String> command(JsonNode job) throws IOException {
-        JsonNode definition = null;
-        try (Stream<Path> files = Files.list(Path.of("jobdefs"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                JsonNode d = JSON.readTree(f.toFile());
-                if (d.path("jobDefinitionName").asText().equals(job.path("jobDefinition").asText())) definition = d;
-            }
-        }
-        assertTrue(definition != null, "no job definition " + job.path("jobDefinition").asText());
-        Map<String, String> parameters = new HashMap<>();
-        definition.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
-        job.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
-        List<String> args = new ArrayList<>();
-        for (JsonNode arg : definition.path("containerProperties").path("command")) {
-            String a = arg.asText();
-            args.add(a.startsWith("Ref::") && parameters.containsKey(a.substring(5)) ? parameters.get(a.substring(5)) : a);
-        }
-        return args;
+        return BatchJobs.command(job);
     }
 
-    /** What EventBridge hands the job-state function when the job reaches this status. */
     private void jobEvent(JsonNode job, String jobId, String status, Optional<Integer> exitCode, String reason) throws IOException {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "0").put("id", java.util.UUID.randomUUID().toString()).put("detail-type", "Batch Job State Change")
-                .put("source", "aws.batch").put("account", "123456789012").put("time", Instant.now().toString().replaceAll("\\.\\d+Z$", "Z"))
-                .put("region", "eu-west-1");
-        ObjectNode detail = event.putObject("detail");
-        detail.put("jobName", job.path("jobName").asText()).put("jobId", jobId).put("jobQueue", job.path("jobQueue").asText())
-                .put("status", status).put("jobDefinition", job.path("jobDefinition").asText());
-        if (!reason.isEmpty()) detail.put("statusReason", reason);
-        detail.set("parameters", job.path("parameters"));
-        if (exitCode.isPresent()) {
-            detail.put("stoppedAt", Instant.now().toEpochMilli());
-            detail.putArray("attempts").addObject().put("statusReason", reason).putObject("container").put("exitCode", exitCode.get());
-            detail.putObject("container").put("exitCode", exitCode.get());
-        } else {
-            detail.putArray("attempts");
-            detail.putObject("container");
-        }
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        jobEvents.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), answer, null);
+        JsonNode event = BatchJobs.stateChange(job, jobId, status, exitCode, reason, "123456789012", "eu-west-1");
+        jobEvents.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), new ByteArrayOutputStream(), null);
     }
 
     private static JsonNode message(RecordingHttpServer.Request publish) throws IOException {
