@@ -82,9 +82,9 @@ public final class IngestStage {
                         + existing.get().source().sha256() + ", this source has " + copy.sha256() + ")");
             }
 
-            MediaInfo info = probeOrQuarantine(id, staging.resolve(storedAs));
             // A presigned or user:password URL must not live on in the manifest, which travels with the asset.
             String location = Redaction.redact(request.source().location());
+            MediaInfo info = probeOrQuarantine(id, staging.resolve(storedAs), location);
             SourceRecord source = new SourceRecord(location, request.source().fileName(), copy.size(), copy.sha256(),
                     request.source().object());
             FileRecord stored = new FileRecord(tree.root().relativize(folder.resolve(storedAs)).toString(), copy.size(), copy.sha256());
@@ -103,8 +103,11 @@ public final class IngestStage {
         }
     }
 
-    /** Probes the staged copy; anything unreadable is quarantined with its reason before exit 3. */
-    private MediaInfo probeOrQuarantine(AssetId id, Path file) {
+    /**
+     * Probes the staged copy; anything unreadable is quarantined with its reason before exit 3. The
+     * reason names the source as the user gave it, never our staging copy (a path they never saw).
+     */
+    private MediaInfo probeOrQuarantine(AssetId id, Path file, String location) {
         try {
             MediaInfo info = ctx.prober().probe(file);
             if (info.mainVideo().isEmpty()) throw new InvalidInputException("no video stream: media-worker makes video renditions");
@@ -114,8 +117,11 @@ public final class IngestStage {
             checkNotTruncated(info, file);
             return info;
         } catch (InvalidInputException e) {
-            Quarantine.reasonOnly(ctx, id, "ingest", e.exitCode(), e.getMessage());
-            throw e;
+            String problem = e.getMessage().replace("file:" + file, location).replace(file.toUri().toString(), location)
+                    .replace(file.toString(), location);
+            String reason = (problem.contains(location) ? problem : location + ": " + problem) + " (asset " + id + ")";
+            Quarantine.reasonOnly(ctx, id, "ingest", e.exitCode(), reason);
+            throw new InvalidInputException(reason, e);
         }
     }
 
