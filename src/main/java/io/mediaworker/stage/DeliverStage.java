@@ -85,7 +85,7 @@ public final class DeliverStage {
         Manifest updated = manifest.withDeliver(record);
         ManifestStore.write(outputDir, updated, tree.work());
         request.destination().deliver(id, List.of(outputDir.resolve(Manifest.FILE_NAME)));
-        LOG.info("delivered {} files of {} to {}", delivered.size(), id, request.destination().describe());
+        LOG.info("delivered {} to {} (its own folder there): {} files and manifest.json", id, request.destination().describe(), delivered.size());
         metrics.finish();
         return new Result(id, delivered);
     }

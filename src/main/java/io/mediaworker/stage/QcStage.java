@@ -71,16 +71,19 @@ public final class QcStage {
     }
 
     /** Judges and moves the renditions (see {@link #judge}); logs the stage's figures on a pass and on a fail. */
+    private boolean judgedBefore;
+
     public Result run(Request request) {
         io.mediaworker.log.LogSetup.stage("qc", request.assetId().value()); // doctor runs stages one after another in one process
+        judgedBefore = false; // one instance may judge many assets (qc --watch)
         StageMetrics metrics = StageMetrics.start("qc").mediaSeconds(sourceSeconds(request.assetId()));
         Instant started = ctx.clock().instant();
         try {
             Result result = judge(request);
-            metrics.verdict(result.report().verdict().name()).finish();
+            if (!judgedBefore) metrics.verdict(result.report().verdict().name()).finish();
             return result;
         } catch (QcFailedException e) {
-            metrics.verdict(QcReport.Verdict.FAIL.name()).finish();
+            if (!judgedBefore) metrics.verdict(QcReport.Verdict.FAIL.name()).finish();
             throw e;
         } catch (RuntimeException e) {
             throw Interruptions.onFailure(ctx, ctx.tree().dir(ContentTree.Area.TRANSCODE, request.assetId()), "qc", started, e);
@@ -99,6 +102,7 @@ public final class QcStage {
         if (!Files.exists(transcodeDir.resolve(Manifest.FILE_NAME))) {
             // Judged before (a retry, a watcher, a second run): say so instead of failing for want of input.
             Optional<Path> passed = Completed.qcPassed(tree, id);
+            judgedBefore = true; // no figures for a no-op: CloudWatch would count the verdict twice
             if (passed.isPresent()) {
                 LOG.info("QC already passed {}: renditions in {} verify; nothing to do", id, passed.get());
                 QcReport earlier = readReport(passed.get().resolve(REPORT_FILE));

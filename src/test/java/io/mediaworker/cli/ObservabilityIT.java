@@ -50,6 +50,18 @@ class ObservabilityIT {
         delivered = dir.resolve("dest").resolve(run.stdout().trim());
     }
 
+    /** A re-run that finds the work done says so and emits no figures: CloudWatch would count the asset twice. */
+    @Test
+    void aStageWithNothingToDoEmitsNoFigures() {
+        String id = run.stdout().trim();
+        for (String stage : List.of("transcode", "qc")) {
+            CliResult again = JarLauncher.run(List.of("--log-format", "json", "--content-root", dir.resolve("content").toString(), stage, id));
+            assertEquals(0, again.exitCode(), again.describe());
+            assertTrue(again.stderr().contains("already"), again.describe());
+            assertEquals(0, again.stderrLines().stream().filter(l -> parse(l).has("_aws")).count(), again.describe());
+        }
+    }
+
     @Test
     void stdoutIsTheAssetIdOnly() {
         assertTrue(run.stdout().matches("[0-9a-f]{20}\\n"), run.describe());
