@@ -60,6 +60,7 @@ public final class Doctor {
     private DoctorReport.Trial trial(EncoderPreference path) {
         long started = System.nanoTime();
         Path scratch = null;
+        io.mediaworker.metrics.StageMetrics.muteOnThisThread(true);
         try {
             scratch = Files.createTempDirectory("media-worker-doctor-");
             Path clip = makeClip(scratch.resolve("clip.mp4"));
@@ -74,6 +75,7 @@ public final class Doctor {
         } catch (WorkerException | IOException e) {
             return new DoctorReport.Trial(path.name(), false, e.getMessage(), seconds(started));
         } finally {
+            io.mediaworker.metrics.StageMetrics.muteOnThisThread(false);
             if (scratch != null) ContentTree.deleteRecursively(scratch);
         }
     }

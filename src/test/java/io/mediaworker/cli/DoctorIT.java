@@ -19,6 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class DoctorIT {
 
+    /** Its trial encode and QC are not production work: no embedded-metric lines for CloudWatch to count. */
+    @Test
+    void theTrialRunsEmitNoMetrics() {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "needs ffmpeg");
+        CliResult r = io.mediaworker.testing.JarLauncher.run(java.util.List.of("--log-format", "json", "doctor"));
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.stderr().contains("QC passed"), r.describe()); // the trial ran and logged
+        assertFalse(r.stderr().contains("\"_aws\""), r.describe());
+    }
+
     @Test
     void reportsTheCpuPathWorkingAndTheGpuPathWithItsReason() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "needs ffmpeg");
