@@ -313,7 +313,7 @@ class ReliabilityIT {
     private Process startJar(java.util.Map<String, String> env, String... args) throws IOException {
         Files.createDirectories(dir.resolve("jvm-tmp")); // the worker's local scratch (QC's analysis logs), watched by the tests
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + dir.resolve("jvm-tmp"), "-jar", JarLauncher.JAR.toString(), "--content-root", root.toString()));
+                "-Djava.io.tmpdir=" + dir.resolve("jvm-tmp"), JarLauncher.QUICK_START, "-jar", JarLauncher.JAR.toString(), "--content-root", root.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());

@@ -68,7 +68,7 @@ final class WatcherProcesses {
     Watcher start(String... args) throws IOException {
         int n = ++started;
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JarLauncher.JAR.toString(), "--content-root", root.toString(), "--ffmpeg", bin.resolve("ffmpeg").toString()));
+                JarLauncher.QUICK_START, "-jar", JarLauncher.JAR.toString(), "--content-root", root.toString(), "--ffmpeg", bin.resolve("ffmpeg").toString()));
         cmd.addAll(List.of(args));
         Path out = dir.resolve("watcher-" + n + ".out");
         Path err = dir.resolve("watcher-" + n + ".err");
